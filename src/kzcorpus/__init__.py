@@ -1,0 +1,39 @@
+"""kzcorpus: an annotated Turkish–English corpus on Kazakhstan's foreign policy.
+
+Importing the package stays light: no torch, stanza or datasets until a call needs them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kzcorpus.errors import DataError, IntegrityError, KzCorpusError, ModelError
+
+__version__ = "0.1.0"
+__all__ = [
+    "DataError",
+    "IntegrityError",
+    "KzCorpusError",
+    "ModelError",
+    "__version__",
+    "iter_documents",
+    "load_dataset",
+    "load_documents",
+]
+
+if TYPE_CHECKING:
+    from kzcorpus.io.documents import iter_documents, load_documents
+    from kzcorpus.loader import load_dataset
+
+
+def __getattr__(name: str) -> Any:
+    """Resolve the public helpers lazily so ``import kzcorpus`` pulls in nothing heavy."""
+    if name in ("iter_documents", "load_documents"):
+        from kzcorpus.io import documents
+
+        return getattr(documents, name)
+    if name == "load_dataset":
+        from kzcorpus.loader import load_dataset
+
+        return load_dataset
+    raise AttributeError(f"module 'kzcorpus' has no attribute {name!r}")

@@ -1,0 +1,43 @@
+"""The ``kzcorpus`` console script: a thin dispatcher over per-job command modules."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kzcorpus.errors import KzCorpusError
+
+# Each module defines ``register(subparsers)``; it adds its parser and sets ``func``.
+COMMAND_MODULES = (
+    "kzcorpus.commands.validate",
+    "kzcorpus.commands.stats",
+    "kzcorpus.commands.schema",
+    "kzcorpus.commands.build",
+    "kzcorpus.models.cli",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from kzcorpus import __version__
+
+    parser = argparse.ArgumentParser(prog="kzcorpus", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"kzcorpus {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KzCorpusError as exc:
+        print(f"kzcorpus {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

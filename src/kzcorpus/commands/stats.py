@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("stats", help="documents, characters and languages as a table")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--root", type=Path, default=None, help="data root (default: the shipped data)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kzcorpus.io.documents import load_documents
+    from kzcorpus.stats import as_json, corpus_stats, documents_per_language, markdown_table
+
+    rows = corpus_stats(load_documents(args.root))
+    if args.json:
+        print(json.dumps(as_json(rows), ensure_ascii=False, indent=2))
+    else:
+        print(markdown_table(rows), end="")
+        print("documents per language: " + ", ".join(f"{k} {v}" for k, v in documents_per_language(rows).items()))
+    return 0

@@ -1,0 +1,153 @@
+"""The dataset card (``dataset/README.md``): YAML header for ``datasets`` plus prose.
+
+Counts and source tables are rendered from the data so they cannot drift; a test also
+re-derives them independently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from string import Template
+from typing import Any
+
+from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
+from kzcorpus.io.documents import Document
+from kzcorpus.stats import corpus_stats, documents_per_language, markdown_table
+
+# What each licence lets a user do with the text and with annotations derived from it.
+LICENSE_TERMS: dict[str | None, str] = {
+    "CC-BY-NC-ND-4.0": (
+        "Creative Commons BY-NC-ND 4.0: the verbatim text may be copied and redistributed for "
+        "non-commercial purposes with attribution. NoDerivatives: adapted material (for example a "
+        "modified, cleaned or translated version of the text) may be made for private use but not "
+        "shared. kzcorpus ships the text unmodified in `raw/` and keeps derived layers as offsets "
+        "into it; redistributing a rewritten version of this text is not permitted."
+    ),
+    None: (
+        "No licence is stated in the source. Copyright stays with the rightsholder; kzcorpus "
+        "includes the text for non-commercial research (text and data mining) only, and no right "
+        "to redistribute it or derived text is granted by the rightsholder. Check the law that "
+        "applies to you before redistributing."
+    ),
+}
+
+
+def _cell(value: object) -> str:
+    if value is None or value == () or value == "":
+        return "–"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def sources_table(docs: Sequence[Document]) -> str:
+    head = (
+        "| document | title | authors | date | venue | DOI | licence |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+    )
+    rows = []
+    for d in docs:
+        m = d.metadata
+        title = getattr(m.titles, m.original_language) or m.titles.en
+        venue = None
+        if m.venue is not None:
+            parts = [
+                m.venue.journal,
+                m.venue.issue and f"issue {m.venue.issue}",
+                m.venue.pages and f"pp. {m.venue.pages}",
+            ]
+            venue = ", ".join(p for p in parts if p)
+        rows.append(
+            f"| `{m.id}` | {_cell(title)} | {_cell(m.authors)} | {_cell(m.publication_date)} | {_cell(venue)} "
+            f"| {_cell(m.doi)} | {_cell(m.license) if m.license else 'not stated'} |\n"
+        )
+    return head + "".join(rows)
+
+
+def license_terms(docs: Sequence[Document]) -> str:
+    out = []
+    for lic in sorted({d.metadata.license for d in docs}, key=lambda x: (x is None, x or "")):
+        ids = ", ".join(f"`{d.id}`" for d in docs if d.metadata.license == lic)
+        out.append(f"- {ids}: {LICENSE_TERMS[lic]}\n")
+    return "".join(out)
+
+
+def relations_list(docs: Sequence[Document]) -> str:
+    out = [
+        f"- `{d.id}` {r.type.replace('_', ' ')} `{r.target}`: {r.note}\n" for d in docs for r in d.metadata.relations
+    ]
+    return "".join(out) or "None.\n"
+
+
+def card_header() -> dict[str, Any]:
+    return {
+        "pretty_name": "kzcorpus",
+        "language": ["tr", "en", "ru"],
+        "license": "other",
+        "license_name": "mixed (see card)",
+        "multilinguality": "multilingual",
+        "size_categories": ["n<1K"],
+        "source_datasets": ["original"],
+        "task_categories": ["text-classification", "token-classification", "translation"],
+        "configs": [
+            {"config_name": name, "data_files": [{"split": "train", "path": f"{name}/train.jsonl"}], "default": i == 0}
+            for i, name in enumerate(CONFIG_FEATURES)
+        ],
+        "dataset_info": [
+            {"config_name": name, "features": to_yaml_list(spec)} for name, spec in CONFIG_FEATURES.items()
+        ],
+    }
+
+
+def render_yaml(data: Any, indent: int = 0) -> str:
+    """A tiny deterministic YAML emitter (dicts, lists, scalars) so the build needs no PyYAML."""
+    pad = "  " * indent
+    if isinstance(data, dict):
+        out = ""
+        for key, value in data.items():
+            if isinstance(value, (dict, list)) and value:
+                out += f"{pad}{key}:\n" + render_yaml(value, indent + 1)
+            else:
+                out += f"{pad}{key}: {_scalar(value)}\n"
+        return out
+    out = ""
+    for item in data:
+        if isinstance(item, dict):
+            body = render_yaml(item, indent + 1)
+            out += f"{pad}- " + body[len(pad) + 2 :]
+        else:
+            out += f"{pad}- {_scalar(item)}\n"
+    return out
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (list, dict)):
+        return "[]" if isinstance(value, list) else "{}"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    return (
+        text
+        if text.replace("-", "").replace("_", "").replace(".", "").isalnum()
+        else '"' + text.replace('"', '\\"') + '"'
+    )
+
+
+def render_card(docs: Sequence[Document], version: str) -> str:
+    rows = corpus_stats(docs)
+    per_lang = documents_per_language(rows)
+    template = Template(resources.files("kzcorpus.export").joinpath("card_template.md").read_text(encoding="utf-8"))
+    body = template.substitute(
+        languages=", ".join(f"{k} {v}" for k, v in per_lang.items()),
+        n_documents=len(docs),
+        counts_table=markdown_table(rows),
+        sources_table=sources_table(docs),
+        license_terms=license_terms(docs),
+        relations=relations_list(docs),
+        version=version,
+    )
+    return "---\n" + render_yaml(card_header()) + "---\n\n" + body

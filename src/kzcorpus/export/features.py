@@ -1,0 +1,78 @@
+"""Column types of every Hugging Face config, in one light spec.
+
+The spec is plain data (``"string"``/``"int64"`` leaves, dicts for structs, one-element
+lists for lists), so the build can write the dataset card's ``dataset_info`` YAML without
+importing ``datasets``; :func:`to_features` turns it into real ``datasets.Features``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kzcorpus.errors import require
+
+Spec = str | dict[str, "Spec"] | list["Spec"]
+
+_S = "string"
+_TITLES: Spec = {"tr": _S, "en": _S, "ru": _S}
+_KEYWORDS: Spec = {"tr": [_S], "en": [_S], "ru": [_S]}
+
+DOCUMENTS: dict[str, Spec] = {
+    "id": _S,
+    "source_file": _S,
+    "raw_sha256": _S,
+    "document_type": _S,
+    "original_language": _S,
+    "languages": [_S],
+    "titles": _TITLES,
+    "authors": [_S],
+    "publication_date": _S,
+    "venue": {"journal": _S, "volume": _S, "issue": _S, "pages": _S},
+    "doi": _S,
+    "url": _S,
+    "license": _S,
+    "copyright": _S,
+    "keywords": _KEYWORDS,
+    "relations": [{"type": _S, "target": _S, "note": _S}],
+    "evidence": [
+        {"field": _S, "document": _S, "start": "int64", "end": "int64", "line": "int64", "text": _S, "note": _S}
+    ],
+    "discrepancies": [_S],
+    "notes": _S,
+    "produced_by": {"method": _S, "agent": _S, "date": _S, "note": _S},
+    "raw_text": _S,
+}
+
+CONFIG_FEATURES: dict[str, dict[str, Spec]] = {"documents": DOCUMENTS}
+
+
+def _yaml_item(name: str, spec: Spec) -> dict[str, Any]:
+    if isinstance(spec, str):
+        return {"name": name, "dtype": spec}
+    if isinstance(spec, dict):
+        return {"name": name, "struct": [_yaml_item(k, v) for k, v in spec.items()]}
+    inner = spec[0]
+    if isinstance(inner, str):
+        return {"name": name, "list": inner}
+    if isinstance(inner, dict):
+        return {"name": name, "list": [_yaml_item(k, v) for k, v in inner.items()]}
+    raise TypeError(f"nested lists are not used in kzcorpus features: {name}")
+
+
+def to_yaml_list(features: dict[str, Spec]) -> list[dict[str, Any]]:
+    """The ``features:`` list of a dataset card's ``dataset_info`` entry."""
+    return [_yaml_item(name, spec) for name, spec in features.items()]
+
+
+def to_features(features: dict[str, Spec]) -> Any:
+    """Build ``datasets.Features`` (imported lazily) from the spec."""
+    ds: Any = require("datasets")
+
+    def convert(spec: Spec) -> Any:
+        if isinstance(spec, str):
+            return ds.Value(spec)
+        if isinstance(spec, dict):
+            return {k: convert(v) for k, v in spec.items()}
+        return ds.List(convert(spec[0]))
+
+    return ds.Features({k: convert(v) for k, v in features.items()})

@@ -1,0 +1,1 @@
+"""Reading and writing the shipped files; depends only on :mod:`kzcorpus.schema`."""

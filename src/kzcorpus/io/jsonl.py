@@ -1,0 +1,60 @@
+"""JSON Lines of pydantic records: one validated record per line, errors by line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kzcorpus.errors import DataError
+from kzcorpus.io.atomic import write_text_atomic
+from kzcorpus.io.raw import read_text
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def iter_jsonl(path: Path, model: type[M]) -> Iterator[M]:
+    """Yield validated records; raise :class:`DataError` naming file, line and field."""
+    for _, record in iter_jsonl_numbered(path, model):
+        yield record
+
+
+def iter_jsonl_numbered(path: Path, model: type[M]) -> Iterator[tuple[int, M]]:
+    """Yield (1-based line number, validated record), skipping blank lines."""
+    if not path.is_file():
+        raise DataError(f"file missing; expected JSON Lines of {model.__name__} records", path=path)
+    for lineno, line in enumerate(read_text(path).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"invalid JSON ({exc.msg} at column {exc.colno})", path=path, line=lineno) from exc
+        try:
+            yield lineno, model.model_validate(data)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = _field(err["loc"]) or None
+            if err["type"] == "extra_forbidden":
+                msg = f"unknown field; {model.__name__} does not define it"
+            else:
+                msg = f"{err['msg']} (got {err.get('input')!r})" if err["loc"] else err["msg"]
+            raise DataError(msg, path=path, line=lineno, field=field) from exc
+
+
+def dump_record(record: BaseModel) -> str:
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(", ", ": "))
+
+
+def write_jsonl(path: Path, records: Iterable[BaseModel]) -> bool:
+    return write_text_atomic(path, "".join(dump_record(r) + "\n" for r in records))

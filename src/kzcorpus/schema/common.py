@@ -1,0 +1,35 @@
+"""Building blocks shared by every record type: strict base model, ids, languages."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Language = Literal["tr", "en", "ru"]
+"""ISO 639-1 codes of the languages present in the corpus."""
+
+LANGUAGES: tuple[Language, ...] = ("tr", "en", "ru")
+
+DOCUMENT_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN, max_length=80)]
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
+
+NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
+
+
+class StrictModel(BaseModel):
+    """Frozen, closed records: an unknown or misspelt field is an error, never ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False, validate_default=True)
+
+
+class ProducedBy(StrictModel):
+    """Who or what made a layer: the data says how far to trust it."""
+
+    method: Literal["manual", "automatic", "rule-based"]
+    agent: NonEmptyStr = Field(description="Annotator id, or tool name with version and hash.")
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
+    note: str | None = None

@@ -1,0 +1,73 @@
+"""Corpus counts, computed from the data every time (the card and README are checked against them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from kzcorpus.io.documents import Document
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    id: str
+    document_type: str
+    languages: str
+    bytes: int
+    characters: int
+    lines: int
+
+
+def document_stats(doc: Document) -> DocumentStats:
+    text = doc.raw_text
+    return DocumentStats(
+        id=doc.id,
+        document_type=doc.metadata.document_type,
+        languages=",".join(doc.metadata.languages),
+        bytes=len(text.encode("utf-8")),
+        characters=len(text),
+        lines=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
+    )
+
+
+def corpus_stats(docs: Iterable[Document]) -> list[DocumentStats]:
+    return [document_stats(d) for d in docs]
+
+
+def totals(rows: list[DocumentStats]) -> dict[str, int]:
+    return {
+        "documents": len(rows),
+        "bytes": sum(r.bytes for r in rows),
+        "characters": sum(r.characters for r in rows),
+        "lines": sum(r.lines for r in rows),
+    }
+
+
+def documents_per_language(rows: list[DocumentStats]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in rows:
+        for lang in r.languages.split(","):
+            counts[lang] = counts.get(lang, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def as_json(rows: list[DocumentStats]) -> dict[str, object]:
+    return {
+        "documents": [asdict(r) for r in rows],
+        "totals": totals(rows),
+        "documents_per_language": documents_per_language(rows),
+    }
+
+
+def markdown_table(rows: list[DocumentStats]) -> str:
+    """The per-document table used by ``kzcorpus stats``, the README and the dataset card."""
+    head = "| document | type | languages | bytes | characters | lines |\n| --- | --- | --- | ---: | ---: | ---: |\n"
+    body = "".join(
+        f"| `{r.id}` | {r.document_type} | {r.languages} | {r.bytes} | {r.characters} | {r.lines} |\n" for r in rows
+    )
+    t = totals(rows)
+    return (
+        head
+        + body
+        + f"| **total ({t['documents']} documents)** | | | {t['bytes']} | {t['characters']} | {t['lines']} |\n"
+    )

@@ -1,0 +1,130 @@
+"""Shared fixtures: a writable copy of the shipped data, and one fixture per broken input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+DATA_DIRS = ("raw", "annotations", "schemas", "dataset")
+
+
+@pytest.fixture(autouse=True)
+def _no_data_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KZCORPUS_DATA", raising=False)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A data root with copies of the shipped directories, safe to break."""
+    root = tmp_path / "data"
+    for name in DATA_DIRS:
+        shutil.copytree(REPO / name, root / name)
+    for path in (root / "raw").iterdir():
+        path.chmod(0o644)
+    return root
+
+
+def _edit_metadata(root: Path, doc_id: str, edit: Callable[[dict], None]) -> int:
+    """Apply ``edit`` to one metadata record in place; return its 1-based line number."""
+    path = root / "annotations" / "documents.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        record = json.loads(line)
+        if record["id"] == doc_id:
+            edit(record)
+            lines[i] = json.dumps(record, ensure_ascii=False)
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            return i + 1
+    raise AssertionError(doc_id)
+
+
+@pytest.fixture
+def tampered_raw(corpus_copy: Path) -> Path:
+    """One raw file with a byte changed: same size, different hash."""
+    path = corpus_copy / "raw" / "central-asia-kyiv-2025.txt"
+    data = bytearray(path.read_bytes())
+    data[-1:] = b"X"
+    path.write_bytes(bytes(data))
+    return corpus_copy
+
+
+@pytest.fixture
+def missing_raw(corpus_copy: Path) -> Path:
+    (corpus_copy / "raw" / "balance-policy-2025.txt").unlink()
+    return corpus_copy
+
+
+@pytest.fixture
+def extra_raw(corpus_copy: Path) -> Path:
+    (corpus_copy / "raw" / "stray-notes.txt").write_text("not a corpus file\n", encoding="utf-8")
+    return corpus_copy
+
+
+@pytest.fixture
+def non_utf8_metadata(corpus_copy: Path) -> Path:
+    path = corpus_copy / "annotations" / "documents.jsonl"
+    path.write_bytes(path.read_bytes() + b'{"id": "caf\xe9"}\n')
+    return corpus_copy
+
+
+@pytest.fixture
+def unknown_field_metadata(corpus_copy: Path) -> tuple[Path, int]:
+    line = _edit_metadata(corpus_copy, "china-economic-relations", lambda r: r.update(publisher="Somebody"))
+    return corpus_copy, line
+
+
+@pytest.fixture
+def bad_date_metadata(corpus_copy: Path) -> tuple[Path, int]:
+    line = _edit_metadata(corpus_copy, "central-asia-kyiv-2025", lambda r: r.update(publication_date="25.10.2025"))
+    return corpus_copy, line
+
+
+@pytest.fixture
+def bad_type_metadata(corpus_copy: Path) -> tuple[Path, int]:
+    line = _edit_metadata(corpus_copy, "balance-policy-2025", lambda r: r.update(document_type="blog_post"))
+    return corpus_copy, line
+
+
+@pytest.fixture
+def unsupported_fact_metadata(corpus_copy: Path) -> tuple[Path, int]:
+    """A DOI added without a quotation that supports it."""
+    line = _edit_metadata(corpus_copy, "china-economic-relations", lambda r: r.update(doi="10.1234/made.up"))
+    return corpus_copy, line
+
+
+@pytest.fixture
+def misquoted_evidence(corpus_copy: Path) -> tuple[Path, int]:
+    def edit(r: dict) -> None:
+        r["evidence"][-1]["start"] += 1
+
+    line = _edit_metadata(corpus_copy, "central-asia-kyiv-2025", edit)
+    return corpus_copy, line
+
+
+@pytest.fixture
+def dangling_relation(corpus_copy: Path) -> tuple[Path, int]:
+    def edit(r: dict) -> None:
+        r["relations"][0]["target"] = "no-such-document"
+
+    line = _edit_metadata(corpus_copy, "iad-record-russia-alliance-limits", edit)
+    return corpus_copy, line
+
+
+@pytest.fixture
+def hash_mismatch_metadata(corpus_copy: Path) -> tuple[Path, int]:
+    line = _edit_metadata(corpus_copy, "balance-policy-2025", lambda r: r.update(raw_sha256="0" * 64))
+    return corpus_copy, line
+
+
+@pytest.fixture
+def missing_record(corpus_copy: Path) -> Path:
+    path = corpus_copy / "annotations" / "documents.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    return corpus_copy

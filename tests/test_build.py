@@ -1,0 +1,51 @@
+"""Golden build: a fresh build reproduces the shipped generated files byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kzcorpus.build import build, stale_outputs
+from kzcorpus.errors import DataError
+
+from .conftest import REPO
+
+
+def test_fresh_build_reproduces_shipped_files(tmp_path: Path) -> None:
+    root = tmp_path / "fresh"
+    for name in ("raw", "annotations"):
+        shutil.copytree(REPO / name, root / name)
+    results = build(root)
+    assert results and all(changed for _, changed in results)
+    for output, _ in results:
+        rel = output.path.relative_to(root)
+        assert output.path.read_bytes() == (REPO / rel).read_bytes(), f"{rel} differs from the shipped file"
+    assert {o.path.relative_to(root) for o, _ in results} == {
+        p.relative_to(REPO) for d in ("schemas", "dataset") for p in (REPO / d).rglob("*") if p.is_file()
+    }
+
+
+def test_shipped_outputs_are_current() -> None:
+    assert stale_outputs(REPO) == []
+
+
+def test_second_build_changes_nothing(corpus_copy: Path) -> None:
+    assert not any(changed for _, changed in build(corpus_copy))
+
+
+def test_failed_build_leaves_outputs_untouched(unknown_field_metadata: tuple[Path, int]) -> None:
+    root, _ = unknown_field_metadata
+    before = {p: p.read_bytes() for d in ("schemas", "dataset") for p in (root / d).rglob("*") if p.is_file()}
+    with pytest.raises(DataError, match="unknown field"):
+        build(root)
+    after = {p: p.read_bytes() for d in ("schemas", "dataset") for p in (root / d).rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(root.rglob("*.tmp"))
+
+
+def test_stale_export_is_reported(corpus_copy: Path) -> None:
+    card = corpus_copy / "dataset" / "README.md"
+    card.write_text(card.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+    assert stale_outputs(corpus_copy) == [card]

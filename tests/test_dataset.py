@@ -1,0 +1,89 @@
+"""The Hugging Face folder loads offline, typed, and its card's counts match the data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import REPO
+
+datasets = pytest.importorskip("datasets")
+
+
+def test_load_dataset_from_folder_is_typed() -> None:
+    from kzcorpus.export.features import DOCUMENTS, to_features
+
+    ds = datasets.load_dataset(str(REPO / "dataset"), "documents")
+    assert isinstance(ds, datasets.DatasetDict)
+    train = ds["train"]
+    assert train.features == to_features(DOCUMENTS)
+    assert train.num_rows == 5
+    by_id = {row["id"]: row for row in train}
+    assert by_id["russia-alliance-limits"]["venue"]["pages"] == "161-187"
+    assert by_id["russia-alliance-limits"]["keywords"]["ru"][0] == "Россия"
+    raw = (REPO / "raw" / "central-asia-kyiv-2025.txt").read_bytes().decode("utf-8")
+    assert by_id["central-asia-kyiv-2025"]["raw_text"] == raw
+
+
+def test_package_loader_returns_the_same() -> None:
+    import kzcorpus
+
+    ds = kzcorpus.load_dataset("documents")
+    assert isinstance(ds, datasets.DatasetDict)
+    assert ds["train"]["id"] == [e for e in datasets.load_dataset(str(REPO / "dataset"), "documents")["train"]["id"]]
+
+
+def test_unknown_config_is_rejected() -> None:
+    import kzcorpus
+
+    with pytest.raises(kzcorpus.DataError, match="unknown config 'tokens'; expected one of documents"):
+        kzcorpus.load_dataset("tokens")
+
+
+def _table_rows(text: str) -> dict[str, list[str]]:
+    rows = {}
+    for m in re.finditer(r"^\| `([a-z0-9-]+)` \| (.+) \|$", text, re.M):
+        rows[m.group(1)] = [c.strip() for c in m.group(2).split("|")]
+    return rows
+
+
+def _expected_counts() -> dict[str, list[str]]:
+    """Re-derived straight from raw/ and the metadata file, independently of kzcorpus.stats."""
+    import json
+
+    meta = {}
+    for line in (REPO / "annotations" / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        meta[rec["id"]] = rec
+    out = {}
+    for doc_id, rec in meta.items():
+        data = (REPO / "raw" / f"{doc_id}.txt").read_bytes()
+        text = data.decode("utf-8")
+        out[doc_id] = [
+            rec["document_type"],
+            ",".join(rec["languages"]),
+            str(len(data)),
+            str(len(text)),
+            str(len(text.splitlines())),
+        ]
+    return out
+
+
+@pytest.mark.parametrize("doc", ["dataset/README.md", "README.md"])
+def test_counts_in_card_and_readme_match_data(doc: str) -> None:
+    text = (REPO / doc).read_text(encoding="utf-8")
+    counts_section = text.split("## Counts", 1)[1]
+    assert _table_rows(counts_section.split("\n## ", 1)[0]) == _expected_counts()
+    total_chars = sum(int(v[3]) for v in _expected_counts().values())
+    assert re.search(rf"\*\*total \(5 documents\)\*\* \| \| \| \d+ \| {total_chars} \|", counts_section)
+
+
+def test_card_header_declares_configs_and_licence() -> None:
+    import yaml
+
+    header = yaml.safe_load((REPO / "dataset" / "README.md").read_text(encoding="utf-8").split("---\n")[1])
+    assert [c["config_name"] for c in header["configs"]] == ["documents"]
+    assert header["language"] == ["tr", "en", "ru"]
+    card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
+    assert "NoDerivatives" in card and "MIT licence" in card
