@@ -79,6 +79,28 @@ def relations_list(docs: Sequence[Document]) -> str:
     return "".join(out) or "None.\n"
 
 
+def source_bibtex(docs: Sequence[Document]) -> str:
+    """BibTeX for the journal articles, with only the fields their metadata records."""
+    entries = []
+    for d in docs:
+        m = d.metadata
+        if m.document_type != "journal_article":
+            continue
+        fields = {
+            "title": getattr(m.titles, m.original_language),
+            "author": " and ".join(m.authors) or None,
+            "journal": m.venue and m.venue.journal,
+            "number": m.venue and m.venue.issue,
+            "pages": m.venue and m.venue.pages and m.venue.pages.replace("-", "--"),
+            "year": m.publication_date and m.publication_date[:4],
+            "doi": m.doi,
+            "note": None if m.authors else "author, venue and year not stated in the source text",
+        }
+        body = "".join(f"  {k:<7} = {{{v}}},\n" for k, v in fields.items() if v)
+        entries.append(f"@article{{{m.id},\n{body}}}\n")
+    return "\n".join(entries)
+
+
 def card_header() -> dict[str, Any]:
     return {
         "pretty_name": "kzcorpus",
@@ -149,5 +171,6 @@ def render_card(docs: Sequence[Document], version: str) -> str:
         license_terms=license_terms(docs),
         relations=relations_list(docs),
         version=version,
+        source_bibtex=source_bibtex(docs),
     )
     return "---\n" + render_yaml(card_header()) + "---\n\n" + body
