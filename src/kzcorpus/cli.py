@@ -15,7 +15,6 @@ COMMAND_MODULES = (
     "kzcorpus.commands.stats",
     "kzcorpus.commands.schema",
     "kzcorpus.commands.build",
-    "kzcorpus.models.cli",
 )
 
 
