@@ -11,7 +11,7 @@ import pytest
 HEAVY = ("torch", "stanza", "datasets", "pyarrow", "pandas", "udtools")
 
 
-@pytest.mark.parametrize("module", ["kzcorpus", "kzcorpus.cli", "kzcorpus.validate"])
+@pytest.mark.parametrize("module", ["kzcorpus", "kzcorpus.cli", "kzcorpus.validate", "kzcorpus.models"])
 def test_import_is_light(module: str) -> None:
     code = (
         f"import json, sys, importlib; importlib.import_module({module!r}); "

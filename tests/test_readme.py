@@ -41,3 +41,14 @@ def test_ci_runs_the_readme_commands() -> None:
     assert extracted == {"install": _marked_block("install"), "test": _marked_block("test")}
     assert "python3 -m venv" in extracted["install"] and "-c constraints.txt" in extracted["install"]
     assert "pytest" in extracted["test"]
+
+
+def test_readme_model_scores_match_the_model_cards() -> None:
+    import json
+
+    section = README.split("<!-- model-scores -->", 1)[1].split("<!-- /model-scores -->", 1)[0]
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| (tr|en) \([A-Z]+\) \| (.+) \|$", section, re.M)}
+    assert set(rows) == {"tr", "en"}
+    for lang, cells in rows.items():
+        metrics = json.loads((REPO / "models" / lang / "scores.json").read_text(encoding="utf-8"))["metrics"]
+        assert [float(c) for c in cells.split("|")] == list(metrics.values()), lang

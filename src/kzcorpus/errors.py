@@ -7,6 +7,7 @@ user can fix the input without reading our code.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class KzCorpusError(Exception):
@@ -59,7 +60,7 @@ class MissingDependencyError(KzCorpusError, ImportError):
     """An optional heavy dependency is needed for this call but is not installed."""
 
 
-def require(module: str, extra: str | None = None) -> object:
+def require(module: str, extra: str | None = None) -> Any:
     """Import a heavy dependency lazily, with an install hint when it is missing."""
     import importlib
 

@@ -20,6 +20,15 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def sha256_file(path: Path) -> str:
+    """Streamed, so large model files are not read into memory at once."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def decode_utf8(data: bytes, path: Path | str) -> str:
     """Strict UTF-8 decoding; newlines are kept as they are so offsets stay exact."""
     try:

@@ -1,0 +1,122 @@
+"""``kzcorpus models``: train, evaluate and inspect the shipped Stanza models."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+DEFAULT_UD = {"tr": "../shared/ud/UD_Turkish-IMST", "en": "../shared/ud/UD_English-EWT"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("models", help="train, evaluate and inspect the Stanza models", description=__doc__)
+    sub = p.add_subparsers(dest="models_command", required=True, metavar="ACTION")
+
+    t = sub.add_parser("train", help="train a language's models from a UD treebank")
+    t.add_argument("lang", choices=["tr", "en"])
+    t.add_argument("--ud", type=Path, help="UD treebank folder (default: ../shared/ud/UD_...)")
+    t.add_argument("--out", type=Path, help="output folder (default: models_dir()/<lang>)")
+    t.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="scratch folder for prepared data, logs and checkpoints (default: build/train_work)",
+    )
+    t.add_argument("--processors", help="comma-separated subset, e.g. pos,depparse")
+    t.add_argument("--threads", type=int, default=2, help="torch/OMP threads per training run")
+    t.add_argument(
+        "--adopt",
+        action="store_true",
+        help="record the best checkpoint of a run already in --work that was stopped by hand",
+    )
+    t.add_argument(
+        "--compact-only",
+        action="store_true",
+        help="only store already-recorded models as float16 and refresh training.json",
+    )
+    t.set_defaults(func=_cmd_train)
+
+    e = sub.add_parser("evaluate", help="score end to end from raw text with the CoNLL 2018 scorer")
+    e.add_argument("lang", choices=["tr", "en"])
+    e.add_argument("--gold", type=Path, required=True, help="gold CoNLL-U file (e.g. the test set)")
+    e.add_argument(
+        "--max-sentences", type=int, default=None, help="score only the first N gold sentences (quick checks)"
+    )
+    e.add_argument(
+        "--resources-dir",
+        type=Path,
+        default=None,
+        help="use an official Stanza resources directory instead of shipped models",
+    )
+    e.add_argument("--output", type=Path, default=None, help="also write the predicted CoNLL-U here")
+    e.add_argument("--batch-size", type=int, default=None, help="override processor batch sizes")
+    e.add_argument(
+        "--save",
+        type=Path,
+        default=None,
+        help="write metrics, provenance and published reference scores as JSON here "
+        "(how models/<lang>/scores.json is made)",
+    )
+    e.set_defaults(func=_cmd_evaluate)
+
+    c = sub.add_parser("card", help="render models/<lang>/MODEL_CARD.md from the recorded JSON files")
+    c.add_argument("lang", choices=["tr", "en"])
+    c.set_defaults(func=_cmd_card)
+
+    i = sub.add_parser("info", help="print the provenance record of the shipped models")
+    i.add_argument("lang", choices=["tr", "en"])
+    i.add_argument("--resources-dir", type=Path, default=None)
+    i.set_defaults(func=_cmd_info)
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from kzcorpus.models.train import DEFAULT_WORK, train
+
+    ud = args.ud or Path(DEFAULT_UD[args.lang])
+    procs = args.processors.split(",") if args.processors else None
+    path = train(
+        args.lang,
+        ud,
+        out_dir=args.out,
+        work=args.work or DEFAULT_WORK,
+        processors=procs,
+        threads=args.threads,
+        adopt=args.adopt,
+        compact_only=args.compact_only,
+    )
+    print(f"wrote {path}")
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from kzcorpus.models.evaluate import evaluate
+
+    result = evaluate(
+        args.lang,
+        args.gold,
+        max_sentences=args.max_sentences,
+        resources_dir=args.resources_dir,
+        output=args.output,
+        batch_size=args.batch_size,
+    )
+    print(json.dumps(result["metrics"], indent=2))
+    if args.save:
+        from kzcorpus.models.evaluate import scores_record
+
+        args.save.write_text(json.dumps(scores_record(args.lang, result), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _cmd_card(args: argparse.Namespace) -> int:
+    from kzcorpus.models.card import write_card
+
+    print(f"wrote {write_card(args.lang)}")
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from kzcorpus.models.pipeline import model_provenance
+
+    print(json.dumps(model_provenance(args.lang, resources_dir=args.resources_dir), indent=2))
+    return 0

@@ -1,0 +1,442 @@
+"""Train the shipped Stanza models from a UD treebank, reproducibly, on CPU.
+
+Drives Stanza's own training entry points (``python -m stanza.models.<module>``) as
+subprocesses, one processor after another, and writes ``models/<lang>/training.json``
+recording every hyperparameter, the seed, Stanza and torch versions, the treebank
+commit (its ``SOURCE`` file), wall time, dev scores and the SHA-256 of each model file.
+
+No pretrained word vectors or character LMs are used (none are available offline): the
+tagger and parser run with ``--no_pretrain`` and learn their word embeddings from the
+treebank's training text (``word_emb_dim``); character models are trained from scratch.
+
+Sizes are chosen for a 2-core CPU (batch ~32 sentences, hidden ~128-200, parser batches
+of ~1500 tokens, Adam from the start); early stopping on the dev set is Stanza's own
+(``max_steps_before_stop`` keeps the best dev checkpoint).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kzcorpus.errors import ModelError
+from kzcorpus.io.raw import sha256_file
+
+SEED = 1234
+DEFAULT_WORK = Path("build/train_work")  # scratch; build/ is git-ignored
+
+TREEBANKS = {
+    "tr": {"treebank": "UD_Turkish-IMST", "prefix": "tr_imst", "shorthand": "tr_imst"},
+    "en": {"treebank": "UD_English-EWT", "prefix": "en_ewt", "shorthand": "en_ewt"},
+}
+
+# processors per language, in training order; mwt only where the treebank has MWTs
+PROCESSORS = {
+    "tr": ("tokenize", "mwt", "lemma", "pos", "depparse"),
+    "en": ("tokenize", "mwt", "lemma", "pos", "depparse"),
+}
+
+MODULES = {
+    "tokenize": "stanza.models.tokenizer",
+    "mwt": "stanza.models.mwt_expander",
+    "lemma": "stanza.models.lemmatizer",
+    "pos": "stanza.models.tagger",
+    "depparse": "stanza.models.parser",
+}
+
+# Hyperparameters passed explicitly on the command line (everything else is Stanza's
+# default, which is also recorded: Stanza echoes its full config into the log and the
+# model file; we store the explicit overrides plus the command line).
+HPARAMS: dict[str, dict[str, dict[str, object]]] = {
+    "tr": {
+        "tokenize": {
+            "batch_size": 32,
+            "hidden_dim": 64,
+            "emb_dim": 32,
+            "steps": 1600,
+            "eval_steps": 200,
+            "max_steps_before_stop": 800,
+        },
+        "mwt": {"batch_size": 50, "hidden_dim": 100, "emb_dim": 50, "num_epoch": 20},
+        "lemma": {"batch_size": 50, "hidden_dim": 128, "emb_dim": 50, "num_epoch": 12},
+        "pos": {
+            "batch_size": 32,
+            "hidden_dim": 128,
+            "char_hidden_dim": 128,
+            "deep_biaff_hidden_dim": 200,
+            "composite_deep_biaff_hidden_dim": 100,
+            "word_emb_dim": 75,
+            "max_steps": 2600,
+            "eval_interval": 200,
+            "max_steps_before_stop": 1000,
+            "optim": "adam",
+            "lr": 0.003,
+            "dropout": 0.2,
+            "word_dropout": 0.1,
+        },
+        "depparse": {
+            "batch_size": 1000,
+            "hidden_dim": 160,
+            "char_hidden_dim": 128,
+            "deep_biaff_hidden_dim": 160,
+            "word_emb_dim": 75,
+            "num_layers": 2,
+            "max_steps": 2400,
+            "eval_interval": 100,
+            "max_steps_before_stop": 500,
+            "optim": "adam",
+            "lr": 0.002,
+            "beta2": 0.95,
+            "dropout": 0.25,
+            "word_dropout": 0.15,
+        },
+    },
+    "en": {
+        "tokenize": {
+            "batch_size": 32,
+            "hidden_dim": 64,
+            "emb_dim": 32,
+            "steps": 4000,
+            "eval_steps": 300,
+            "max_steps_before_stop": 900,
+        },
+        "mwt": {"batch_size": 50, "hidden_dim": 100, "emb_dim": 50, "num_epoch": 20},
+        "lemma": {"batch_size": 100, "hidden_dim": 128, "emb_dim": 50, "num_epoch": 5},
+        "pos": {
+            "batch_size": 32,
+            "hidden_dim": 128,
+            "char_hidden_dim": 128,
+            "deep_biaff_hidden_dim": 200,
+            "composite_deep_biaff_hidden_dim": 100,
+            "word_emb_dim": 75,
+            "max_steps": 3200,
+            "eval_interval": 200,
+            "max_steps_before_stop": 1200,
+            "optim": "adam",
+            "lr": 0.003,
+            "dropout": 0.2,
+            "word_dropout": 0.1,
+        },
+        "depparse": {
+            "batch_size": 1000,
+            "hidden_dim": 160,
+            "char_hidden_dim": 128,
+            "deep_biaff_hidden_dim": 160,
+            "word_emb_dim": 75,
+            "num_layers": 2,
+            "max_steps": 1500,
+            "eval_interval": 150,
+            "max_steps_before_stop": 600,
+            "optim": "adam",
+            "lr": 0.002,
+            "beta2": 0.95,
+        },
+    },
+}
+
+FLAGS = {
+    "pos": ["--no_pretrain", "--no_second_optim"],
+    "depparse": ["--no_pretrain", "--no_second_optim", "--no_checkpoint"],
+    "lemma": [],
+    "mwt": [],
+    "tokenize": [],
+}
+
+
+def model_filename(lang: str, processor: str) -> str:
+    return f"{TREEBANKS[lang]['shorthand']}_{processor}.pt"
+
+
+sha256 = sha256_file
+
+
+def _versions() -> dict[str, str]:
+    import importlib.metadata as md
+
+    out = {"python": platform.python_version()}
+    for pkg in ("stanza", "torch", "udtools"):
+        try:
+            out[pkg] = md.version(pkg)
+        except md.PackageNotFoundError:
+            out[pkg] = "not installed"
+    return out
+
+
+def treebank_files(ud: Path, lang: str) -> dict[str, Path]:
+    prefix = TREEBANKS[lang]["prefix"]
+    files = {split: ud / f"{prefix}-ud-{split}.conllu" for split in ("train", "dev", "test")}
+    for split, path in files.items():
+        if not path.is_file():
+            raise ModelError(f"treebank {split} file not found; pass --ud <UD_... folder>", path=path)
+    return files
+
+
+def treebank_source(ud: Path) -> str:
+    src = ud / "SOURCE"
+    return src.read_text(encoding="utf-8").strip() if src.is_file() else "unknown (no SOURCE file)"
+
+
+def prepare_tokenizer_data(conllu: Path, out_dir: Path, name: str) -> dict[str, Path]:
+    """Raw text + per-character labels + MWT list, via Stanza's own utilities."""
+    from stanza.utils.datasets import conllu_to_text
+    from stanza.utils.datasets import prepare_tokenizer_data as ptd
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    txt = out_dir / f"{name}.txt"
+    labels = out_dir / f"{name}.toklabels"
+    mwt = out_dir / f"{name}-mwt.json"
+    conllu_to_text.convert_text(str(conllu), str(txt))
+    ptd.main([str(txt), str(conllu), "-o", str(labels), "-m", str(mwt)])
+    return {"txt": txt, "labels": labels, "mwt": mwt}
+
+
+def build_command(
+    lang: str, processor: str, files: dict[str, Path], work: Path, save_dir: Path, hp: dict[str, object]
+) -> list[str]:
+    sh = TREEBANKS[lang]["shorthand"]
+    cmd = [
+        sys.executable,
+        "-m",
+        MODULES[processor],
+        "--mode",
+        "train",
+        "--shorthand",
+        sh,
+        "--save_dir",
+        str(save_dir),
+        "--save_name",
+        model_filename(lang, processor),
+        "--seed",
+        str(SEED),
+        "--cpu",
+    ]
+    if processor != "lemma":
+        cmd += ["--lang", lang]
+    if processor == "tokenize":
+        tr = prepare_tokenizer_data(files["train"], work / "tokenize", "train")
+        dv = prepare_tokenizer_data(files["dev"], work / "tokenize", "dev")
+        cmd += [
+            "--txt_file",
+            str(tr["txt"]),
+            "--label_file",
+            str(tr["labels"]),
+            "--dev_txt_file",
+            str(dv["txt"]),
+            "--dev_label_file",
+            str(dv["labels"]),
+            "--dev_conll_gold",
+            str(files["dev"]),
+            "--conll_file",
+            str(work / "tokenize" / "dev.pred.conllu"),
+        ]
+        # Stanza's tokenizer always reads the MWT list; both treebanks have MWTs
+        cmd += ["--mwt_json_file", str(tr["mwt"])]
+        cmd += ["--use_mwt"] if "mwt" in PROCESSORS[lang] else ["--no_use_mwt"]
+    else:
+        out = work / processor / "dev.pred.conllu"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        cmd += ["--train_file", str(files["train"]), "--eval_file", str(files["dev"]), "--output_file", str(out)]
+        if processor == "mwt":
+            cmd += ["--gold_file", str(files["dev"])]
+    for key, value in hp.items():
+        cmd += [f"--{key}", str(value)]
+    cmd += FLAGS[processor]
+    return cmd
+
+
+_SCORE_PATTERNS = [
+    re.compile(r"(?:best|Best)[^\n]*?(?:dev|score)[^\n]*?([0-9]+\.[0-9]+)"),
+    re.compile(r"dev_score = ([0-9.]+)"),
+    re.compile(r"[Dd]ev (?:score|F1|f1)[^0-9]*([0-9]+\.[0-9]+)"),
+]
+
+
+def dev_scores_from_log(log: Path) -> list[str]:
+    """Lines of the training log that report dev scores (kept verbatim)."""
+    if not log.is_file():
+        return []
+    keep = []
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        low = line.lower()
+        if ("dev" in low and ("score" in low or "f1" in low)) or "best" in low:
+            keep.append(line.strip()[-240:])
+    return keep[-12:]
+
+
+_TS = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) ")
+
+
+def _log_span_s(log: Path) -> float:
+    """Seconds between the first and last timestamped lines of a Stanza log."""
+    stamps = [
+        m.group(1) for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if (m := _TS.match(line))
+    ]
+    if len(stamps) < 2:
+        return 0.0
+    fmt = "%Y-%m-%d %H:%M:%S"
+    first, last = (_dt.datetime.strptime(x, fmt) for x in (stamps[0], stamps[-1]))
+    return (last - first).total_seconds()
+
+
+def compact_model_file(path: Path) -> str:
+    """Store the network weights as float16 to keep the shipped models small.
+
+    Only the floating-point tensors of ``checkpoint["model"]`` change; Stanza copies them
+    into its float32 parameters on load (``load_state_dict`` casts), so inference runs in
+    float32. Everything is read back with ``weights_only=True``.
+    """
+    import torch
+
+    checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+    model = checkpoint.get("model") if isinstance(checkpoint, dict) else None
+    if not isinstance(model, dict):
+        return "as saved by Stanza"
+    for name, tensor in model.items():
+        if isinstance(tensor, torch.Tensor) and tensor.dtype == torch.float32:
+            model[name] = tensor.to(torch.float16)
+    torch.save(checkpoint, path)
+    return "float16 weights (cast from float32 after training)"
+
+
+def train_processor(
+    lang: str, processor: str, ud: Path, work: Path, out_dir: Path, threads: int, adopt: bool = False
+) -> dict[str, object]:
+    files = treebank_files(ud, lang)
+    pwork = work / lang
+    pwork.mkdir(parents=True, exist_ok=True)
+    hp = dict(HPARAMS[lang][processor])
+    save_dir = pwork / "saved"
+    save_dir.mkdir(parents=True, exist_ok=True)
+    cmd = build_command(lang, processor, files, pwork, save_dir, hp)
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads), PYTHONHASHSEED=str(SEED))
+    log = pwork / f"{processor}.log"
+    note = None
+    if adopt:
+        # A run that was stopped by hand (time budget): keep its best dev checkpoint,
+        # which Stanza saved at the last improving evaluation, and its real wall time.
+        if not log.is_file():
+            raise ModelError("no previous training log to adopt", path=log)
+        started = "see log"
+        wall = _log_span_s(log)
+        rc = 0
+        note = "stopped by hand before max_steps (time budget); best dev checkpoint kept"
+    else:
+        started = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        t0 = time.monotonic()
+        with open(log, "w", encoding="utf-8") as fh:
+            fh.write("$ " + " ".join(cmd) + "\n")
+            fh.flush()
+            rc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env, cwd=pwork).returncode
+        wall = time.monotonic() - t0
+    if rc != 0:
+        raise ModelError(f"training {processor} failed with exit code {rc}; see the log", path=log)
+    src = save_dir / model_filename(lang, processor)
+    if not src.is_file():
+        raise ModelError(f"training {processor} produced no model file; see {log}", path=src)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    dst = out_dir / src.name
+    dst.write_bytes(src.read_bytes())
+    stored_as = compact_model_file(dst)
+    record = {
+        "processor": processor,
+        "module": MODULES[processor],
+        "model_file": dst.name,
+        "sha256": sha256(dst),
+        "size_bytes": dst.stat().st_size,
+        "stored_as": stored_as,
+        "hyperparameters": hp,
+        "flags": FLAGS[processor],
+        "command": [Path(c).name if c == sys.executable else c for c in cmd],
+        "threads": threads,
+        "started_utc": started,
+        "wall_time_s": round(wall, 1),
+        "dev_log_tail": dev_scores_from_log(log),
+    }
+    if note:
+        record["note"] = note
+    rec_dir = pwork / "records"
+    rec_dir.mkdir(parents=True, exist_ok=True)
+    (rec_dir / f"{processor}.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    return record
+
+
+def compact_recorded(lang: str, work: Path, out_dir: Path) -> None:
+    """Apply :func:`compact_model_file` to models recorded before it existed; refresh hashes."""
+    rec_dir = work / lang / "records"
+    for f in sorted(rec_dir.glob("*.json")):
+        record = json.loads(f.read_text(encoding="utf-8"))
+        if record.get("stored_as", "").startswith("float16"):
+            continue
+        path = out_dir / record["model_file"]
+        record["stored_as"] = compact_model_file(path)
+        record["sha256"] = sha256(path)
+        record["size_bytes"] = path.stat().st_size
+        f.write_text(json.dumps(record, indent=2), encoding="utf-8")
+
+
+def write_training_json(lang: str, ud: Path, work: Path, out_dir: Path) -> Path:
+    """Merge per-processor records into ``models/<lang>/training.json``."""
+    rec_dir = work / lang / "records"
+    records = {}
+    for proc in PROCESSORS[lang]:
+        f = rec_dir / f"{proc}.json"
+        if f.is_file():
+            records[proc] = json.loads(f.read_text(encoding="utf-8"))
+    data = {
+        "language": lang,
+        "treebank": TREEBANKS[lang]["treebank"],
+        "treebank_source": treebank_source(ud),
+        "seed": SEED,
+        "versions": _versions(),
+        "machine": {"cpu_count": os.cpu_count(), "platform": platform.platform()},
+        "pretrained_embeddings": "none (--no_pretrain; word embeddings learned from the treebank train split)",
+        "charlm": "none",
+        "processors": records,
+        "total_wall_time_s": round(sum(r["wall_time_s"] for r in records.values()), 1),
+        "reproduce": f"kzcorpus models train {lang} --ud <path>/{TREEBANKS[lang]['treebank']}",
+    }
+    path = out_dir / "training.json"
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def train(
+    lang: str,
+    ud: Path,
+    *,
+    out_dir: Path | None = None,
+    work: Path = DEFAULT_WORK,
+    processors: list[str] | None = None,
+    threads: int = 2,
+    adopt: bool = False,
+    compact_only: bool = False,
+    log: Callable[[str], object] = print,
+) -> Path:
+    if lang not in TREEBANKS:
+        raise ModelError(f"unknown language {lang!r}; expected one of {sorted(TREEBANKS)}")
+    from kzcorpus.paths import models_dir
+
+    ud = Path(ud).resolve()
+    work = Path(work).resolve()
+    out_dir = Path(out_dir).resolve() if out_dir else (models_dir() / lang)
+    if compact_only:
+        compact_recorded(lang, work, out_dir)
+        return write_training_json(lang, ud, work, out_dir)
+    procs = processors or list(PROCESSORS[lang])
+    for p in procs:
+        if p not in PROCESSORS[lang]:
+            raise ModelError(f"processor {p!r} is not trained for {lang}; choose from {PROCESSORS[lang]}")
+    for p in procs:
+        log(f"[{lang}] training {p} ...")
+        rec = train_processor(lang, p, ud, work, out_dir, threads, adopt=adopt)
+        log(f"[{lang}] {p} done in {rec['wall_time_s']} s -> {rec['model_file']}")
+        write_training_json(lang, Path(ud), Path(work), out_dir)
+    return write_training_json(lang, Path(ud), Path(work), out_dir)
