@@ -22,7 +22,9 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     from kzcorpus import __version__
 
-    parser = argparse.ArgumentParser(prog="kzcorpus", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="kzcorpus", description="Build, validate and inspect the kzcorpus data and its Stanza models."
+    )
     parser.add_argument("--version", action="version", version=f"kzcorpus {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:

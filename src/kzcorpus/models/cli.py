@@ -10,7 +10,11 @@ DEFAULT_UD = {"tr": "../shared/ud/UD_Turkish-IMST", "en": "../shared/ud/UD_Engli
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("models", help="train, evaluate and inspect the Stanza models", description=__doc__)
+    p = subparsers.add_parser(
+        "models",
+        help="train, evaluate and inspect the Stanza models",
+        description="Train, evaluate and inspect the shipped Stanza models.",
+    )
     sub = p.add_subparsers(dest="models_command", required=True, metavar="ACTION")
 
     t = sub.add_parser("train", help="train a language's models from a UD treebank")
