@@ -14,6 +14,7 @@ pytest.importorskip("stanza")
 pytest.importorskip("udtools")
 
 from kzcorpus.errors import ModelError
+from kzcorpus.io.raw import sha256_file
 from kzcorpus.models import pipeline as mp
 from kzcorpus.paths import models_dir
 
@@ -76,7 +77,7 @@ def test_provenance_hashes_match_files(tr_pipeline) -> None:
     assert set(prov["models"]) == set(mp.PROCESSORS["tr"])
     for entry in prov["models"].values():
         path = models_dir() / "tr" / entry["file"]
-        assert mp._sha256(path) == entry["sha256"]
+        assert sha256_file(path) == entry["sha256"]
         assert path.stat().st_size == entry["size_bytes"]
     assert prov["training"]["treebank_source"].startswith("commit")
 
@@ -116,7 +117,7 @@ def test_unloadable_model_file_fails_even_with_matching_hash(tmp_path: Path) -> 
     victim.write_bytes(b"not a torch file")
     record_path = root / "tr" / "training.json"
     record = json.loads(record_path.read_text(encoding="utf-8"))
-    record["processors"]["depparse"]["sha256"] = mp._sha256(victim)
+    record["processors"]["depparse"]["sha256"] = sha256_file(victim)
     record_path.write_text(json.dumps(record), encoding="utf-8")
     with pytest.raises(ModelError, match=r"tr_imst_depparse\.pt.*cannot load model"):
         mp.load_pipeline("tr", root=root)

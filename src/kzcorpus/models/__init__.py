@@ -7,6 +7,12 @@ need them. See :mod:`kzcorpus.models.pipeline` for loading and
 
 from __future__ import annotations
 
-LANGS = ("tr", "en")
+# One UD treebank per language; its shorthand is both Stanza's model prefix and the
+# treebank's file prefix (``tr_imst-ud-train.conllu``).
+TREEBANKS: dict[str, dict[str, str]] = {
+    "tr": {"treebank": "UD_Turkish-IMST", "shorthand": "tr_imst"},
+    "en": {"treebank": "UD_English-EWT", "shorthand": "en_ewt"},
+}
+LANGS = tuple(TREEBANKS)
 
-__all__ = ["LANGS"]
+__all__ = ["LANGS", "TREEBANKS"]

@@ -6,6 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
+from kzcorpus.models import LANGS
+
 DEFAULT_UD = {"tr": "../shared/ud/UD_Turkish-IMST", "en": "../shared/ud/UD_English-EWT"}
 
 
@@ -18,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = p.add_subparsers(dest="models_command", required=True, metavar="ACTION")
 
     t = sub.add_parser("train", help="train a language's models from a UD treebank")
-    t.add_argument("lang", choices=["tr", "en"])
+    t.add_argument("lang", choices=LANGS)
     t.add_argument("--ud", type=Path, help="UD treebank folder (default: ../shared/ud/UD_...)")
     t.add_argument("--out", type=Path, help="output folder (default: models_dir()/<lang>)")
     t.add_argument(
@@ -42,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     t.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("evaluate", help="score end to end from raw text with the CoNLL 2018 scorer")
-    e.add_argument("lang", choices=["tr", "en"])
+    e.add_argument("lang", choices=LANGS)
     e.add_argument("--gold", type=Path, required=True, help="gold CoNLL-U file (e.g. the test set)")
     e.add_argument(
         "--max-sentences", type=int, default=None, help="score only the first N gold sentences (quick checks)"
@@ -65,11 +67,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e.set_defaults(func=_cmd_evaluate)
 
     c = sub.add_parser("card", help="render models/<lang>/MODEL_CARD.md from the recorded JSON files")
-    c.add_argument("lang", choices=["tr", "en"])
+    c.add_argument("lang", choices=LANGS)
     c.set_defaults(func=_cmd_card)
 
     i = sub.add_parser("info", help="print the provenance record of the shipped models")
-    i.add_argument("lang", choices=["tr", "en"])
+    i.add_argument("lang", choices=LANGS)
     i.add_argument("--resources-dir", type=Path, default=None)
     i.set_defaults(func=_cmd_info)
 

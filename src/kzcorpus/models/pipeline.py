@@ -23,23 +23,19 @@ from typing import Any
 
 from kzcorpus.errors import ModelError, require
 from kzcorpus.io.raw import sha256_file
+from kzcorpus.models import TREEBANKS
 
 PROCESSORS = {
     "tr": ("tokenize", "mwt", "pos", "lemma", "depparse"),
     "en": ("tokenize", "mwt", "pos", "lemma", "depparse"),
 }
-SHORTHAND = {"tr": "tr_imst", "en": "en_ewt"}
-TREEBANK = {"tr": "UD_Turkish-IMST", "en": "UD_English-EWT"}
 _EMPTY_RESOURCES = "resources.json"  # shipped ``{}``: Stanza needs a resources file
-
-
-_sha256 = sha256_file
 
 
 def _how_to_get(lang: str) -> str:
     return (
         f"reinstall kzcorpus (the wheel ships models/{lang}/) or rebuild them with "
-        f"`kzcorpus models train {lang} --ud <path>/{TREEBANK[lang]}`"
+        f"`kzcorpus models train {lang} --ud <path>/{TREEBANKS[lang]['treebank']}`"
     )
 
 
@@ -80,7 +76,7 @@ def shipped_files(lang: str, root: Path | None = None, *, verify: bool = True) -
         if not path.is_file():
             raise ModelError(f"model file for {proc!r} is missing; {_how_to_get(lang)}", path=path)
         if verify:
-            digest = _sha256(path)
+            digest = sha256_file(path)
             if digest != procs[proc]["sha256"]:
                 raise ModelError(
                     f"model file for {proc!r} is corrupt: SHA-256 {digest[:12]}... differs from "
@@ -157,7 +153,7 @@ def model_provenance(lang: str, *, resources_dir: str | Path | None = None, root
         "processors": list(PROCESSORS[lang]),
         "versions": versions,
         "models": {
-            k: {"file": p.name, "sha256": _sha256(p), "size_bytes": p.stat().st_size} for k, p in all_files.items()
+            k: {"file": p.name, "sha256": sha256_file(p), "size_bytes": p.stat().st_size} for k, p in all_files.items()
         },
         "training": trained,
     }

@@ -29,14 +29,10 @@ from pathlib import Path
 
 from kzcorpus.errors import ModelError
 from kzcorpus.io.raw import sha256_file
+from kzcorpus.models import TREEBANKS
 
 SEED = 1234
 DEFAULT_WORK = Path("build/train_work")  # scratch; build/ is git-ignored
-
-TREEBANKS = {
-    "tr": {"treebank": "UD_Turkish-IMST", "prefix": "tr_imst", "shorthand": "tr_imst"},
-    "en": {"treebank": "UD_English-EWT", "prefix": "en_ewt", "shorthand": "en_ewt"},
-}
 
 # processors per language, in training order; mwt only where the treebank has MWTs
 PROCESSORS = {
@@ -155,9 +151,6 @@ def model_filename(lang: str, processor: str) -> str:
     return f"{TREEBANKS[lang]['shorthand']}_{processor}.pt"
 
 
-sha256 = sha256_file
-
-
 def _versions() -> dict[str, str]:
     import importlib.metadata as md
 
@@ -171,7 +164,7 @@ def _versions() -> dict[str, str]:
 
 
 def treebank_files(ud: Path, lang: str) -> dict[str, Path]:
-    prefix = TREEBANKS[lang]["prefix"]
+    prefix = TREEBANKS[lang]["shorthand"]
     files = {split: ud / f"{prefix}-ud-{split}.conllu" for split in ("train", "dev", "test")}
     for split, path in files.items():
         if not path.is_file():
@@ -250,13 +243,6 @@ def build_command(
         cmd += [f"--{key}", str(value)]
     cmd += FLAGS[processor]
     return cmd
-
-
-_SCORE_PATTERNS = [
-    re.compile(r"(?:best|Best)[^\n]*?(?:dev|score)[^\n]*?([0-9]+\.[0-9]+)"),
-    re.compile(r"dev_score = ([0-9.]+)"),
-    re.compile(r"[Dd]ev (?:score|F1|f1)[^0-9]*([0-9]+\.[0-9]+)"),
-]
 
 
 def dev_scores_from_log(log: Path) -> list[str]:
@@ -349,7 +335,7 @@ def train_processor(
         "processor": processor,
         "module": MODULES[processor],
         "model_file": dst.name,
-        "sha256": sha256(dst),
+        "sha256": sha256_file(dst),
         "size_bytes": dst.stat().st_size,
         "stored_as": stored_as,
         "hyperparameters": hp,
@@ -377,7 +363,7 @@ def compact_recorded(lang: str, work: Path, out_dir: Path) -> None:
             continue
         path = out_dir / record["model_file"]
         record["stored_as"] = compact_model_file(path)
-        record["sha256"] = sha256(path)
+        record["sha256"] = sha256_file(path)
         record["size_bytes"] = path.stat().st_size
         f.write_text(json.dumps(record, indent=2), encoding="utf-8")
 
@@ -434,9 +420,10 @@ def train(
     for p in procs:
         if p not in PROCESSORS[lang]:
             raise ModelError(f"processor {p!r} is not trained for {lang}; choose from {PROCESSORS[lang]}")
+    path = out_dir / "training.json"
     for p in procs:
         log(f"[{lang}] training {p} ...")
         rec = train_processor(lang, p, ud, work, out_dir, threads, adopt=adopt)
         log(f"[{lang}] {p} done in {rec['wall_time_s']} s -> {rec['model_file']}")
-        write_training_json(lang, Path(ud), Path(work), out_dir)
-    return write_training_json(lang, Path(ud), Path(work), out_dir)
+        path = write_training_json(lang, ud, work, out_dir)  # after each run, so a crash keeps the rest
+    return path
