@@ -48,7 +48,7 @@ def sources_table(docs: Sequence[Document]) -> str:
     rows = []
     for d in docs:
         m = d.metadata
-        title = getattr(m.titles, m.original_language) or m.titles.en
+        title = m.title or m.titles.en
         venue = None
         if m.venue is not None:
             parts = [
@@ -87,7 +87,7 @@ def source_bibtex(docs: Sequence[Document]) -> str:
         if m.document_type != "journal_article":
             continue
         fields = {
-            "title": getattr(m.titles, m.original_language),
+            "title": m.title,
             "author": " and ".join(m.authors) or None,
             "journal": m.venue and m.venue.journal,
             "number": m.venue and m.venue.issue,

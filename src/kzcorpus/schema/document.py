@@ -114,6 +114,11 @@ class DocumentMetadata(StrictModel):
     notes: str | None = None
     produced_by: ProducedBy
 
+    @property
+    def title(self) -> str | None:
+        """The title in the document's original language, if the source gives one."""
+        return getattr(self.titles, self.original_language)
+
     def fact_paths(self) -> list[str]:
         """Field paths of the non-null facts that must be backed by evidence."""
         paths = [f"languages.{lang}" for lang in self.languages]
