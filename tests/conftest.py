@@ -11,7 +11,30 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-DATA_DIRS = ("raw", "annotations", "schemas", "dataset")
+DATA_DIRS = ("raw", "annotations", "schemas", "dataset", "models/restore")
+BUILD_INPUTS = ("raw", "annotations/documents.jsonl", "models/restore/lexicon.tsv")
+"""What a build reads (hand-made or shipped as input); everything else it writes."""
+GENERATED_DIRS = ("schemas", "dataset", "annotations")
+
+
+def copy_inputs(root: Path) -> None:
+    for rel in BUILD_INPUTS:
+        src, dst = REPO / rel, root / rel
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+
+
+def generated_files(root: Path) -> dict[Path, bytes]:
+    inputs = {root / rel for rel in BUILD_INPUTS}
+    return {
+        p.relative_to(root): p.read_bytes()
+        for d in GENERATED_DIRS
+        for p in (root / d).rglob("*")
+        if p.is_file() and p not in inputs
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,21 +9,18 @@ import pytest
 from kzcorpus.build import build, stale_outputs
 from kzcorpus.errors import DataError
 
-from .conftest import REPO
+from .conftest import REPO, copy_inputs, generated_files
 
 
 def test_fresh_build_reproduces_shipped_files(tmp_path: Path) -> None:
     root = tmp_path / "fresh"
-    for name in ("raw", "annotations"):
-        shutil.copytree(REPO / name, root / name)
+    copy_inputs(root)
     results = build(root)
     assert results and all(changed for _, changed in results)
     for output, _ in results:
         rel = output.path.relative_to(root)
         assert output.path.read_bytes() == (REPO / rel).read_bytes(), f"{rel} differs from the shipped file"
-    assert {o.path.relative_to(root) for o, _ in results} == {
-        p.relative_to(REPO) for d in ("schemas", "dataset") for p in (REPO / d).rglob("*") if p.is_file()
-    }
+    assert {o.path.relative_to(root) for o, _ in results} == set(generated_files(REPO))
 
 
 def test_shipped_outputs_are_current() -> None:
@@ -37,11 +33,10 @@ def test_second_build_changes_nothing(corpus_copy: Path) -> None:
 
 def test_failed_build_leaves_outputs_untouched(unknown_field_metadata: tuple[Path, int]) -> None:
     root, _ = unknown_field_metadata
-    before = {p: p.read_bytes() for d in ("schemas", "dataset") for p in (root / d).rglob("*") if p.is_file()}
+    before = generated_files(root)
     with pytest.raises(DataError, match="unknown field"):
         build(root)
-    after = {p: p.read_bytes() for d in ("schemas", "dataset") for p in (root / d).rglob("*") if p.is_file()}
-    assert after == before
+    assert generated_files(root) == before
     assert not list(root.rglob("*.tmp"))
 
 

@@ -73,8 +73,9 @@ def _expected_counts() -> dict[str, list[str]]:
 @pytest.mark.parametrize("doc", ["dataset/README.md", "README.md"])
 def test_counts_in_card_and_readme_match_data(doc: str) -> None:
     text = (REPO / doc).read_text(encoding="utf-8")
-    counts_section = text.split("## Counts", 1)[1]
-    assert _table_rows(counts_section.split("\n## ", 1)[0]) == _expected_counts()
+    counts_section = text.split("## Counts", 1)[1].split("\n## ", 1)[0]
+    counts_section = re.split(r"Cleaning \(`kzcorpus build`\)|After cleaning", counts_section)[0]
+    assert _table_rows(counts_section) == _expected_counts()
     total_chars = sum(int(v[3]) for v in _expected_counts().values())
     assert re.search(rf"\*\*total \(5 documents\)\*\* \| \| \| \d+ \| {total_chars} \|", counts_section)
 
@@ -83,7 +84,52 @@ def test_card_header_declares_configs_and_licence() -> None:
     import yaml
 
     header = yaml.safe_load((REPO / "dataset" / "README.md").read_text(encoding="utf-8").split("---\n")[1])
-    assert [c["config_name"] for c in header["configs"]] == ["documents"]
+    assert [c["config_name"] for c in header["configs"]] == ["documents", "paragraphs", "footnotes"]
     assert header["language"] == ["tr", "en", "ru"]
     card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
     assert "NoDerivatives" in card and "MIT licence" in card
+
+
+def _expected_clean_rows() -> dict[str, list[str]]:
+    """Re-derived from the annotation files themselves, independently of kzcorpus.stats."""
+    import json
+
+    ann = REPO / "annotations"
+
+    def records(name: str) -> list[dict]:
+        return [json.loads(x) for x in (ann / name).read_text(encoding="utf-8").splitlines()]
+
+    out = {}
+    for rec in records("cleaning.jsonl"):
+        doc = rec["document"]
+        text = (ann / rec["text_file"]).read_text(encoding="utf-8")
+        notes = [f for f in records("footnotes.jsonl") if f["document"] == doc]
+        out[doc] = [
+            str(len(text)),
+            str(sum(p["document"] == doc for p in records("paragraphs.jsonl"))),
+            f"{len(notes)} ({sum(f['text'] is not None for f in notes)})",
+            str(sum(r["document"] == doc for r in records("removed.jsonl"))),
+            str(rec["repairs"]),
+        ]
+    return out
+
+
+@pytest.mark.parametrize("doc", ["dataset/README.md", "README.md"])
+def test_clean_counts_in_card_and_readme_match_data(doc: str) -> None:
+    text = (REPO / doc).read_text(encoding="utf-8")
+    section = text.split("After cleaning:" if doc == "README.md" else "Cleaning (`kzcorpus build`)", 1)[1]
+    table = section.split("\n\n", 2)[1] if doc != "README.md" else section.split("<!-- /clean-counts -->")[0]
+    assert _table_rows(table) == _expected_clean_rows()
+
+
+def test_paragraph_and_footnote_configs_load_typed() -> None:
+    from kzcorpus.export.features import FOOTNOTES, PARAGRAPHS, to_features
+
+    paras = datasets.load_dataset(str(REPO / "dataset"), "paragraphs")["train"]
+    assert paras.features == to_features(PARAGRAPHS)
+    docs = {r["id"]: r["text"] for r in datasets.load_dataset(str(REPO / "dataset"), "documents")["train"]}
+    for row in paras.select(range(0, paras.num_rows, 7)):
+        assert docs[row["document"]][row["start"] : row["end"]] == row["text"]
+    notes = datasets.load_dataset(str(REPO / "dataset"), "footnotes")["train"]
+    assert notes.features == to_features(FOOTNOTES)
+    assert notes.num_rows == 86

@@ -17,11 +17,15 @@ __all__ = [
     "ModelError",
     "__version__",
     "iter_documents",
+    "load_cleaned",
     "load_dataset",
     "load_documents",
+    "restore_text",
 ]
 
 if TYPE_CHECKING:
+    from kzcorpus.clean.restore import restore_text
+    from kzcorpus.io.cleaned import load_cleaned
     from kzcorpus.io.documents import iter_documents, load_documents
     from kzcorpus.loader import load_dataset
 
@@ -32,6 +36,14 @@ def __getattr__(name: str) -> Any:
         from kzcorpus.io import documents
 
         return getattr(documents, name)
+    if name == "load_cleaned":
+        from kzcorpus.io.cleaned import load_cleaned
+
+        return load_cleaned
+    if name == "restore_text":
+        from kzcorpus.clean.restore import restore_text
+
+        return restore_text
     if name == "load_dataset":
         from kzcorpus.loader import load_dataset
 

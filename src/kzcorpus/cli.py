@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "kzcorpus.commands.stats",
     "kzcorpus.commands.schema",
     "kzcorpus.commands.build",
+    "kzcorpus.commands.restore",
     "kzcorpus.models.cli",
 )
 

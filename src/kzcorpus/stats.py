@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 
+from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.documents import Document
 
 
@@ -71,3 +72,45 @@ def markdown_table(rows: list[DocumentStats]) -> str:
         + body
         + f"| **total ({t['documents']} documents)** | | | {t['bytes']} | {t['characters']} | {t['lines']} |\n"
     )
+
+
+@dataclass(frozen=True)
+class CleanStats:
+    id: str
+    characters: int
+    paragraphs: int
+    footnotes: int
+    footnotes_with_text: int
+    removed: int
+    repairs: int
+
+
+def clean_stats(cleaned: Mapping[str, CleanedLayers]) -> list[CleanStats]:
+    return [
+        CleanStats(
+            id=doc_id,
+            characters=len(lay.text),
+            paragraphs=len(lay.paragraphs),
+            footnotes=len(lay.footnotes),
+            footnotes_with_text=sum(f.text is not None for f in lay.footnotes),
+            removed=len(lay.removed),
+            repairs=lay.record.repairs,
+        )
+        for doc_id, lay in cleaned.items()
+    ]
+
+
+def clean_table(rows: list[CleanStats]) -> str:
+    """Per-document counts of the cleaning layers (README and dataset card)."""
+    head = (
+        "| document | clean characters | paragraphs | footnotes (with text) | removed items | repaired letters |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: |\n"
+    )
+    body = "".join(
+        f"| `{r.id}` | {r.characters} | {r.paragraphs} | {r.footnotes} ({r.footnotes_with_text}) "
+        f"| {r.removed} | {r.repairs} |\n"
+        for r in rows
+    )
+    tot = [sum(getattr(r, f) for r in rows) for f in ("characters", "paragraphs", "footnotes", "footnotes_with_text")]
+    rest = [sum(getattr(r, f) for r in rows) for f in ("removed", "repairs")]
+    return head + body + f"| **total** | {tot[0]} | {tot[1]} | {tot[2]} ({tot[3]}) | {rest[0]} | {rest[1]} |\n"

@@ -6,23 +6,27 @@ re-derives them independently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from string import Template
 from typing import Any
 
 from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
+from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.documents import Document
-from kzcorpus.stats import corpus_stats, documents_per_language, markdown_table
+from kzcorpus.stats import clean_stats, clean_table, corpus_stats, documents_per_language, markdown_table
 
 # What each licence lets a user do with the text and with annotations derived from it.
 LICENSE_TERMS: dict[str | None, str] = {
     "CC-BY-NC-ND-4.0": (
         "Creative Commons BY-NC-ND 4.0: the verbatim text may be copied and redistributed for "
         "non-commercial purposes with attribution. NoDerivatives: adapted material (for example a "
-        "modified, cleaned or translated version of the text) may be made for private use but not "
+        "rewritten or translated version of the text) may be made for private use but not "
         "shared. kzcorpus ships the text unmodified in `raw/` and keeps derived layers as offsets "
-        "into it; redistributing a rewritten version of this text is not permitted."
+        "into it. The cleaned text in `annotations/text/` only changes the format (line breaks joined, "
+        "page furniture and footnotes moved to their own layers, every change recorded and reversible "
+        "through the offset map), a technical modification that CC 4.0 section 2(a)(4) allows and that "
+        "does not make adapted material; redistributing a rewritten or translated version is not permitted."
     ),
     None: (
         "No licence is stated in the source. Copyright stays with the rightsholder; kzcorpus "
@@ -159,7 +163,7 @@ def _scalar(value: Any) -> str:
     )
 
 
-def render_card(docs: Sequence[Document], version: str) -> str:
+def render_card(docs: Sequence[Document], cleaned: Mapping[str, CleanedLayers], version: str) -> str:
     rows = corpus_stats(docs)
     per_lang = documents_per_language(rows)
     template = Template(resources.files("kzcorpus.export").joinpath("card_template.md").read_text(encoding="utf-8"))
@@ -167,6 +171,7 @@ def render_card(docs: Sequence[Document], version: str) -> str:
         languages=", ".join(f"{k} {v}" for k, v in per_lang.items()),
         n_documents=len(docs),
         counts_table=markdown_table(rows),
+        clean_table=clean_table(clean_stats(cleaned)),
         sources_table=sources_table(docs),
         license_terms=license_terms(docs),
         relations=relations_list(docs),

@@ -41,9 +41,36 @@ DOCUMENTS: dict[str, Spec] = {
     "notes": _S,
     "produced_by": {"method": _S, "agent": _S, "date": _S, "note": _S},
     "raw_text": _S,
+    "text": _S,
 }
 
-CONFIG_FEATURES: dict[str, dict[str, Spec]] = {"documents": DOCUMENTS}
+PARAGRAPHS: dict[str, Spec] = {
+    "document": _S,
+    "index": "int64",
+    "start": "int64",
+    "end": "int64",
+    "raw_start": "int64",
+    "raw_end": "int64",
+    "language": _S,
+    "role": _S,
+    "duplicate_of": {"document": _S, "index": "int64"},
+    "text": _S,
+}
+
+FOOTNOTES: dict[str, Spec] = {
+    "document": _S,
+    "number": "int64",
+    "text": _S,
+    "marker_offset": "int64",
+    "marker_raw_start": "int64",
+    "marker_raw_end": "int64",
+}
+
+CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
+    "documents": DOCUMENTS,
+    "paragraphs": PARAGRAPHS,
+    "footnotes": FOOTNOTES,
+}
 
 
 def _yaml_item(name: str, spec: Spec) -> dict[str, Any]:

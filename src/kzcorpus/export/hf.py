@@ -8,29 +8,47 @@ versions (a fresh build must equal the shipped files) and diff well in git; the 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from kzcorpus.export.card import render_card
+from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.documents import Document
 
 CARD_NAME = "README.md"
 
 
-def iter_document_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
+def iter_document_rows(docs: Iterable[Document], cleaned: Mapping[str, CleanedLayers]) -> Iterator[dict[str, Any]]:
     for doc in docs:
         row = doc.metadata.model_dump(mode="json")
         row["raw_text"] = doc.raw_text
+        row["text"] = cleaned[doc.id].text
         yield row
+
+
+def iter_paragraph_rows(docs: Iterable[Document], cleaned: Mapping[str, CleanedLayers]) -> Iterator[dict[str, Any]]:
+    for doc in docs:
+        layers = cleaned[doc.id]
+        for p in layers.paragraphs:
+            yield p.model_dump(mode="json") | {"text": layers.paragraph_text(p)}
+
+
+def iter_footnote_rows(docs: Iterable[Document], cleaned: Mapping[str, CleanedLayers]) -> Iterator[dict[str, Any]]:
+    """Footnotes without their offset maps (those stay in annotations/footnotes.jsonl)."""
+    for doc in docs:
+        for f in cleaned[doc.id].footnotes:
+            yield f.model_dump(mode="json", exclude={"offset_map"})
 
 
 def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def dataset_files(docs: Sequence[Document], version: str) -> dict[str, str]:
+def dataset_files(docs: Sequence[Document], cleaned: Mapping[str, CleanedLayers], version: str) -> dict[str, str]:
     """Relative path inside ``dataset/`` → file content."""
     return {
-        "documents/train.jsonl": render_jsonl(iter_document_rows(docs)),
-        CARD_NAME: render_card(docs, version),
+        "documents/train.jsonl": render_jsonl(iter_document_rows(docs, cleaned)),
+        "paragraphs/train.jsonl": render_jsonl(iter_paragraph_rows(docs, cleaned)),
+        "footnotes/train.jsonl": render_jsonl(iter_footnote_rows(docs, cleaned)),
+        CARD_NAME: render_card(docs, cleaned, version),
     }

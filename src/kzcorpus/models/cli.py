@@ -70,10 +70,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("lang", choices=LANGS)
     c.set_defaults(func=_cmd_card)
 
+    lx = sub.add_parser(
+        "lexicon", help="build the diacritic-repair lexicon (models/restore/lexicon.tsv) from clean text"
+    )
+    lx.add_argument("--ud", type=Path, default=Path(DEFAULT_UD["tr"]), help="UD_Turkish-IMST folder")
+    lx.add_argument("--out", type=Path, default=None, help="output file (default: the shipped lexicon)")
+    lx.set_defaults(func=_cmd_lexicon)
+
     i = sub.add_parser("info", help="print the provenance record of the shipped models")
     i.add_argument("lang", choices=LANGS)
     i.add_argument("--resources-dir", type=Path, default=None)
     i.set_defaults(func=_cmd_info)
+
+
+def _cmd_lexicon(args: argparse.Namespace) -> int:
+    from kzcorpus.clean.lexicon import LEXICON_SEEDS, LEXICON_TREEBANK_FILES, build_lexicon, lexicon_path
+    from kzcorpus.errors import DataError
+    from kzcorpus.io.atomic import write_text_atomic
+    from kzcorpus.io.raw import read_text
+    from kzcorpus.paths import raw_dir
+
+    files = [args.ud / name for name in LEXICON_TREEBANK_FILES]
+    for f in files:
+        if not f.is_file():
+            raise DataError("treebank file missing; pass --ud <path to UD_Turkish-IMST>", path=f)
+    seeds = [(f"raw/{s}.txt", read_text(raw_dir() / f"{s}.txt")) for s in LEXICON_SEEDS]
+    lex = build_lexicon(files, seeds)
+    out = args.out or lexicon_path()
+    write_text_atomic(out, lex.render())
+    print(f"wrote {out}: {len(lex.counts)} words, {lex.total} tokens")
+    return 0
 
 
 def _cmd_train(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
 """Pydantic models of every record type; the root of the import graph."""
 
+from kzcorpus.schema.clean import CleanedText, Footnote, Paragraph, ParagraphRef, Removed, Role
 from kzcorpus.schema.common import LANGUAGES, Language, ProducedBy, StrictModel
 from kzcorpus.schema.document import DocumentMetadata, Evidence, Keywords, Relation, Titles, Venue
 from kzcorpus.schema.manifest import Manifest, ManifestEntry
@@ -7,20 +8,30 @@ from kzcorpus.schema.manifest import Manifest, ManifestEntry
 RECORD_TYPES: dict[str, type[StrictModel]] = {
     "document": DocumentMetadata,
     "manifest": Manifest,
+    "cleaning": CleanedText,
+    "paragraph": Paragraph,
+    "footnote": Footnote,
+    "removed": Removed,
 }
 """Record types that get a JSON Schema file in schemas/ (``<name>.schema.json``)."""
 
 __all__ = [
     "LANGUAGES",
     "RECORD_TYPES",
+    "CleanedText",
     "DocumentMetadata",
     "Evidence",
+    "Footnote",
     "Keywords",
     "Language",
     "Manifest",
     "ManifestEntry",
+    "Paragraph",
+    "ParagraphRef",
     "ProducedBy",
     "Relation",
+    "Removed",
+    "Role",
     "StrictModel",
     "Titles",
     "Venue",

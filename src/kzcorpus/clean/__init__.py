@@ -1,0 +1,1 @@
+"""Cleaning: raw extraction text → clean, traceable text (repair, structure, layers)."""

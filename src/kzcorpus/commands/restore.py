@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+DEFAULT_UD = Path("../shared/ud/UD_Turkish-IMST")
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "restore",
+        help="repair split Turkish letters (g o u + space → ğ ö ü): UTF-8 stdin → stdout",
+        description=(
+            "Read UTF-8 text on stdin, write it with split Turkish letters repaired on stdout, "
+            "using the same function as the build. With --evaluate, print repair accuracy as JSON instead."
+        ),
+    )
+    p.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="score the repair on the hand-corrected reference and on damaged UD_Turkish-IMST test sentences",
+    )
+    p.add_argument("--ud", type=Path, default=DEFAULT_UD, help="UD_Turkish-IMST folder (for --evaluate)")
+    p.add_argument("--save", type=Path, default=None, help="with --evaluate: also write the JSON here")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kzcorpus.clean.corpus import corpus_lexicon
+
+    lexicon = corpus_lexicon()
+    if args.evaluate:
+        from kzcorpus.clean.report import repair_report
+
+        report = repair_report(lexicon, args.ud)
+        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        if args.save:
+            from kzcorpus.io.atomic import write_text_atomic
+
+            write_text_atomic(args.save, text)
+        print(text, end="")
+        return 0
+    from kzcorpus.clean.restore import restore_text
+    from kzcorpus.io.raw import decode_utf8
+
+    data = sys.stdin.buffer.read()
+    sys.stdout.write(restore_text(decode_utf8(data, "<stdin>"), lexicon))
+    return 0
