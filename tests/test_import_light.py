@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-HEAVY = ("torch", "stanza", "datasets", "pyarrow", "pandas", "udtools")
+HEAVY = ("torch", "stanza", "datasets", "pyarrow", "pandas", "udtools", "zeyrek", "nltk")
 
 
 @pytest.mark.parametrize("module", ["kzcorpus", "kzcorpus.cli", "kzcorpus.validate", "kzcorpus.models"])
