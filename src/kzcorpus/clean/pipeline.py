@@ -68,7 +68,7 @@ def nfc(traced: Traced) -> Traced:
 
 
 def remove_markers(
-    paragraphs: Sequence[Traced], roles: Sequence[Role], count: int, raw: str
+    paragraphs: Sequence[Traced], roles: Sequence[Role], count: int
 ) -> tuple[list[Traced], list[tuple[int, int, int, int]]]:
     """Drop footnote markers 1, 2, 3, … in order from body text.
 
@@ -118,7 +118,7 @@ def clean_document(meta: DocumentMetadata, raw: str, lexicon: Lexicon) -> Cleane
     groups = list(iter_pdf_paragraphs(layout.body)) if pdf else [[b] for b in layout.body]
     roles = assign_roles(groups, layout.roles, pdf)
     paras = [nfc(join_group(g)) for g in groups]
-    paras, markers = remove_markers(paras, roles, len(layout.footnotes), raw)
+    paras, markers = remove_markers(paras, roles, len(layout.footnotes))
 
     pieces: list[Traced] = []
     starts: list[int] = []

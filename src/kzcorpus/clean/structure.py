@@ -179,7 +179,7 @@ def _url_continues(prev: str, nxt: str) -> bool:
     return bool(URL_TAIL_RE.search(prev)) and not prev.endswith((",", ";")) and bool(URL_CONTINUATION_RE.match(nxt))
 
 
-def _line_break(line: Line, traced: Traced) -> Traced:
+def _line_break(line: Line) -> Traced:
     """The raw whitespace after a line's text (trailing spaces and the newline)."""
     s = line.stripped()
     end = s.raw_span()[1] if len(s) else line.traced.raw_span()[0]
@@ -213,12 +213,12 @@ def layout_pdf(lines: Sequence[Line]) -> Layout:
             prev_blank = True
             continue
         m = FOOTNOTE_START_RE.match(ln.text)
-        starts_note = bool(m) and int(m.group(1)) == expected if m else False
+        starts_note = m is not None and int(m.group(1)) == expected
         if in_notes and ln.text[:1].isspace():
             in_notes = False  # the body resumes, indented, below the notes
             gap = "break"
         elif in_notes or (prev_blank and (starts_note or (URL_LINE_RE.match(ln.text) and out.footnotes))):
-            if starts_note and m:
+            if m is not None and starts_note:
                 out.footnotes.append(FootnoteDraft(expected))
                 expected += 1
                 body = ln.stripped()
@@ -304,13 +304,6 @@ def layout_web(lines: Sequence[Line]) -> Layout:
     return out
 
 
-@dataclass(frozen=True)
-class ParagraphDraft:
-    traced: Traced
-    role: Role
-    first_line: int
-
-
 def _block_start(text: str) -> bool:
     return bool(KEYWORDS_RE.match(text) or INLINE_ABSTRACT_RE.match(text) or LIST_ITEM_RE.match(text))
 
@@ -362,7 +355,7 @@ def iter_pdf_paragraphs(body: Sequence[BodyLine]) -> Iterator[list[BodyLine]]:
 
 
 def join_group(group: Sequence[BodyLine]) -> Traced:
-    return _join_pieces([b.content for b in group], [_line_break(b.line, b.content) for b in group[:-1]])
+    return _join_pieces([b.content for b in group], [_line_break(b.line) for b in group[:-1]])
 
 
 def join_note(lines: Sequence[Traced]) -> Traced:
