@@ -32,9 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     from kzcorpus.clean.evaluate import conllu_sentences, damage, throughput
 
     t0 = time.perf_counter()
-    from kzcorpus.clean.corpus import corpus_lexicon
+    from kzcorpus.clean.lexicon import load_lexicon
 
-    lexicon = corpus_lexicon()
+    lexicon = load_lexicon()
     load_s = time.perf_counter() - t0
     inputs = {"china-economic-relations (raw)": (REPO / "raw" / "china-economic-relations.txt").read_text("utf-8")}
     if IMST_TEST.is_file():

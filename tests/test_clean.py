@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kzcorpus.clean.corpus import corpus_lexicon
+from kzcorpus.clean.lexicon import load_lexicon
 from kzcorpus.clean.pipeline import clean_document
 from kzcorpus.clean.traced import COPY, Traced, apply_edits, from_segments, offset_segments
 from kzcorpus.errors import DataError
@@ -31,7 +31,7 @@ def cleaned():
 
 @pytest.fixture(scope="module")
 def lexicon():
-    return corpus_lexicon(REPO)
+    return load_lexicon(REPO)
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kzcorpus.clean.corpus import corpus_lexicon
 from kzcorpus.clean.evaluate import damage, score_pairs, word_spans
+from kzcorpus.clean.lexicon import load_lexicon
 from kzcorpus.clean.report import REFERENCE, repair_report
 from kzcorpus.clean.restore import restore_text
 from kzcorpus.cli import main
@@ -24,7 +24,7 @@ SCORES = REPO / "models" / "restore" / "scores.json"
 
 @pytest.fixture(scope="module")
 def lexicon():
-    return corpus_lexicon(REPO)
+    return load_lexicon(REPO)
 
 
 @pytest.mark.parametrize(

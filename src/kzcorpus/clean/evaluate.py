@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kzcorpus.clean.lexicon import Lexicon, iter_conllu_forms
+from kzcorpus.clean.lexicon import Lexicon
 from kzcorpus.clean.restore import RESTORED, restore_text
 from kzcorpus.errors import DataError
 
@@ -156,4 +156,4 @@ def throughput(text: str, lexicon: Lexicon, repeat: int = 3) -> dict[str, float]
     return {"words": words, "seconds": round(best, 3), "words_per_second": round(words / best, 1)}
 
 
-__all__ = ["damage", "iter_conllu_forms", "score_reference", "score_synthetic", "throughput", "word_spans"]
+__all__ = ["damage", "score_reference", "score_synthetic", "throughput", "word_spans"]

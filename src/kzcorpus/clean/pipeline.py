@@ -22,7 +22,6 @@ from kzcorpus.clean.structure import (
     is_hard_wrapped,
     iter_pdf_paragraphs,
     join_group,
-    join_note,
     layout_flat,
     layout_pdf,
     layout_web,
@@ -154,7 +153,7 @@ def clean_document(meta: DocumentMetadata, raw: str, lexicon: Lexicon) -> Cleane
     footnotes = []
     for number, (pi, off, mrs, mre) in enumerate(markers, 1):
         draft = layout.footnotes[number - 1] if number <= len(layout.footnotes) else None
-        note = nfc(join_note(draft.lines)) if draft else None
+        note = nfc(join_group(draft.lines)) if draft else None
         footnotes.append(
             Footnote(
                 document=meta.id,

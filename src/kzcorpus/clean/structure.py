@@ -91,7 +91,7 @@ class RemovedLine:
 @dataclass
 class FootnoteDraft:
     number: int
-    lines: list[Traced] = field(default_factory=list)
+    lines: list[BodyLine] = field(default_factory=list)  # joined like body lines
 
 
 @dataclass(frozen=True)
@@ -221,10 +221,10 @@ def layout_pdf(lines: Sequence[Line]) -> Layout:
             if m is not None and starts_note:
                 out.footnotes.append(FootnoteDraft(expected))
                 expected += 1
-                body = ln.stripped()
-                out.footnotes[-1].lines.append(body[len(m.group(0)) :])
+                content = ln.stripped()[len(m.group(0)) :]
             else:
-                out.footnotes[-1].lines.append(ln.stripped())
+                content = ln.stripped()
+            out.footnotes[-1].lines.append(BodyLine(ln, "none", content))
             in_notes = True
             prev_blank = False
             continue
@@ -356,11 +356,6 @@ def iter_pdf_paragraphs(body: Sequence[BodyLine]) -> Iterator[list[BodyLine]]:
 
 def join_group(group: Sequence[BodyLine]) -> Traced:
     return _join_pieces([b.content for b in group], [_line_break(b.line) for b in group[:-1]])
-
-
-def join_note(lines: Sequence[Traced]) -> Traced:
-    breaks = [Traced.inserted(" ", t.raw_span()[1], t.raw_span()[1] + 1) for t in lines[:-1]]
-    return _join_pieces(list(lines), breaks)
 
 
 def assign_roles(groups: Sequence[list[BodyLine]], fixed: dict[int, Role], pdf: bool) -> list[Role]:

@@ -45,11 +45,6 @@ class Traced:
             return pos, pos
         return min(self.starts[start:end]), max(self.ends[start:end])
 
-    def replace(self, start: int, end: int, new: str) -> Traced:
-        """Replace ``text[start:end]``; the new characters point at its raw range."""
-        rs, re_ = self.raw_span(start, end)
-        return concat([self[:start], Traced.inserted(new, rs, re_), self[end:]])
-
 
 def concat(parts: Iterable[Traced]) -> Traced:
     parts = list(parts)

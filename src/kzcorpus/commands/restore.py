@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-DEFAULT_UD = Path("../shared/ud/UD_Turkish-IMST")
+from kzcorpus.models.cli import DEFAULT_UD
 
 
 def register(subparsers: Any) -> None:
@@ -23,15 +23,15 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="score the repair on the hand-corrected reference and on damaged UD_Turkish-IMST test sentences",
     )
-    p.add_argument("--ud", type=Path, default=DEFAULT_UD, help="UD_Turkish-IMST folder (for --evaluate)")
+    p.add_argument("--ud", type=Path, default=Path(DEFAULT_UD["tr"]), help="UD_Turkish-IMST folder (for --evaluate)")
     p.add_argument("--save", type=Path, default=None, help="with --evaluate: also write the JSON here")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from kzcorpus.clean.corpus import corpus_lexicon
+    from kzcorpus.clean.lexicon import load_lexicon
 
-    lexicon = corpus_lexicon()
+    lexicon = load_lexicon()
     if args.evaluate:
         from kzcorpus.clean.report import repair_report
 
