@@ -62,6 +62,15 @@ def test_correct_text_is_left_alone(lexicon, clean: str) -> None:
     assert restore_text(clean, lexicon) == clean
 
 
+def test_morphology_answers_do_not_depend_on_earlier_words(lexicon) -> None:
+    """zeyrek alone rejects ``dedi`` once ``dediğ`` has been analysed (shared state)."""
+    morphology = lexicon.morphology
+    assert morphology is not None and morphology.accepts("dedi")
+    for word in ("dediğ", "ikiğ", "olarakğ", "ikü"):
+        morphology.accepts(word)
+    assert all(morphology.accepts(w) for w in ("dedi", "iki", "olarak"))
+
+
 def test_restore_command_reads_stdin_writes_stdout(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     data = "Bu su reçte bo lgesel ve ku resel dengeyi go zeten\nbir yaklaşım\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode("utf-8")), encoding="utf-8"))

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kzcorpus.errors import DataError, require
 
@@ -96,17 +97,46 @@ class CharModel:
         return sum(math.log(self.prob(padded[i - k : i], padded[i])) for i in range(k, len(padded)))
 
 
+def _isolate_zeyrek_state() -> None:
+    """Make zeyrek 0.1.3's answer depend on the word alone.
+
+    Its analyser adds to phonetic-attribute sets it shares: the sets of the lexicon's stem
+    transitions (handed to every search path as is) and the sets returned by an LRU-cached
+    helper. After ``dediğ`` has been analysed, ``dedi`` was rejected, so repair results
+    depended on which words came before (a flaky test showed it). Each search now starts
+    from a copy of its stem's set, and the helper is called uncached, returning a fresh set.
+    """
+    from zeyrek import attributes, morphotactics, rulebasedanalyzer  # type: ignore[import-untyped]
+
+    if getattr(morphotactics.SearchPath, "_kzcorpus_isolated", False):
+        return
+    uncached = getattr(
+        attributes.calculate_phonetic_attributes, "__wrapped__", attributes.calculate_phonetic_attributes
+    )
+    morphotactics.calculate_phonetic_attributes = uncached
+    rulebasedanalyzer.calculate_phonetic_attributes = uncached
+    shared_initial = morphotactics.SearchPath.initial.__func__
+
+    def initial(cls: type, stem_transition: Any, tail: str) -> Any:
+        path = shared_initial(cls, stem_transition, tail)
+        path.phonetic_attributes = set(path.phonetic_attributes)
+        return path
+
+    morphotactics.SearchPath.initial = classmethod(initial)
+    morphotactics.SearchPath._kzcorpus_isolated = True
+
+
 class Morphology:
     """Is this a well-formed Turkish word? Asked of zeyrek's analyser (Zemberek's lexicon
     and morphotactics), which knows inflected forms no corpus of ours contains."""
 
     def __init__(self) -> None:
         import logging
-
-        zeyrek = require("zeyrek", extra="clean")
-        logging.getLogger("zeyrek").setLevel(logging.ERROR)
         from importlib.metadata import version
 
+        zeyrek = require("zeyrek")
+        _isolate_zeyrek_state()
+        logging.getLogger("zeyrek").setLevel(logging.ERROR)
         self._analyzer = zeyrek.MorphAnalyzer()
         self.version = version("zeyrek")
 
