@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kzcorpus.build import BUILD_INPUTS  # what a build reads from a data root; it writes the rest
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 DATA_DIRS = ("raw", "annotations", "schemas", "dataset", "models/restore")
-BUILD_INPUTS = ("raw", "annotations/documents.jsonl", "annotations/stance", "models/restore/lexicon.tsv")
-"""What a build reads (hand-made or shipped as input); everything else it writes."""
 GENERATED_DIRS = ("schemas", "dataset", "annotations")
 
 

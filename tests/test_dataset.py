@@ -84,7 +84,7 @@ def test_card_header_declares_configs_and_licence() -> None:
     import yaml
 
     header = yaml.safe_load((REPO / "dataset" / "README.md").read_text(encoding="utf-8").split("---\n")[1])
-    assert [c["config_name"] for c in header["configs"]] == ["documents", "paragraphs", "footnotes"]
+    assert [c["config_name"] for c in header["configs"]] == ["documents", "paragraphs", "footnotes", "sentences"]
     assert header["language"] == ["tr", "en", "ru"]
     card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
     assert "NoDerivatives" in card and "MIT licence" in card
@@ -133,3 +133,17 @@ def test_paragraph_and_footnote_configs_load_typed() -> None:
     notes = datasets.load_dataset(str(REPO / "dataset"), "footnotes")["train"]
     assert notes.features == to_features(FOOTNOTES)
     assert notes.num_rows == 86
+
+
+def test_sentences_config_loads_typed_and_points_into_the_text() -> None:
+    from kzcorpus.export.features import SENTENCES, to_features
+
+    sents = datasets.load_dataset(str(REPO / "dataset"), "sentences")["train"]
+    assert sents.features == to_features(SENTENCES)
+    docs = {r["id"]: r["text"] for r in datasets.load_dataset(str(REPO / "dataset"), "documents")["train"]}
+    for row in sents.select(range(0, sents.num_rows, 11)):
+        text = docs[row["document"]]
+        assert text[row["start"] : row["end"]] == row["text"]
+        assert [text[s:e] for s, e in zip(row["token_starts"], row["token_ends"], strict=True)] == row["tokens"]
+        assert len(row["words"]) == len(row["upos"]) == len(row["head"]) == len(row["word_token"])
+        assert (row["annotation"] == "rule-based") == (row["language"] == "ru")

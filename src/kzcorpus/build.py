@@ -1,4 +1,4 @@
-"""The build: raw → clean → (later: segment/annotate) → export.
+"""The build: raw → clean → segment/annotate → export.
 
 Everything under ``schemas/``, ``dataset/`` and the generated layers under
 ``annotations/`` is made here; a fresh build over the shipped raw files, hand-made
@@ -11,13 +11,26 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from kzcorpus.export.hf import dataset_files
 from kzcorpus.export.schemas import schema_files
 from kzcorpus.io.atomic import write_text_atomic
 from kzcorpus.io.cleaned import CleanedLayers
+from kzcorpus.io.conllu import Sentence, load_annotation
 from kzcorpus.io.documents import Document, load_documents
+from kzcorpus.io.raw import read_text
 from kzcorpus.paths import annotations_dir, data_root, dataset_dir, schemas_dir
+
+BUILD_INPUTS = (
+    "raw",
+    "annotations/documents.jsonl",
+    "annotations/stance",
+    "annotations/quality.json",
+    "models/restore/lexicon.tsv",
+)
+"""What a build reads from a data root (hand-made or shipped as input); it writes the rest.
+The Stanza models are read from the package's own models directory."""
 
 
 @dataclass(frozen=True)
@@ -32,9 +45,10 @@ class Output:
 class BuildContext:
     """Inputs and intermediate results shared by the stages, each computed once."""
 
-    def __init__(self, root: Path, progress: bool = False) -> None:
+    def __init__(self, root: Path, progress: bool = False, annotate: bool = True) -> None:
         self.root = root
         self.progress = progress
+        self.annotate = annotate  # False: read the shipped CoNLL-U instead of running Stanza
 
     @cached_property
     def documents(self) -> list[Document]:
@@ -45,6 +59,40 @@ class BuildContext:
         from kzcorpus.clean.corpus import clean_corpus
 
         return clean_corpus(self.documents, self.root, progress=self.progress)
+
+    @cached_property
+    def annotated(self) -> dict[tuple[str, str], list[Sentence]]:
+        if not self.annotate:
+            return load_annotation(annotations_dir(self.root), {k: v.text for k, v in self.cleaned.items()})
+        from kzcorpus.annotate.corpus import annotate_corpus
+
+        return annotate_corpus(self.cleaned, progress=self.progress)
+
+    @cached_property
+    def conllu_files(self) -> dict[str, str]:
+        from kzcorpus.annotate.corpus import annotation_files
+
+        return annotation_files(self.annotated)
+
+    @cached_property
+    def validation_files(self) -> dict[str, str]:
+        """The UD validator's report: recomputed when annotating, else the shipped one."""
+        from kzcorpus.annotate.udcheck import REPORT_PATH, validation_files
+
+        if self.annotate:
+            return validation_files(self.conllu_files)
+        path = annotations_dir(self.root) / REPORT_PATH
+        return {REPORT_PATH: read_text(path)} if path.is_file() else {}
+
+    @cached_property
+    def quality(self) -> dict[str, Any] | None:
+        """Hand-checked quality figures saved by `kzcorpus quality --save` (an input here)."""
+        import json
+
+        from kzcorpus.annotate.quality import QUALITY_PATH
+
+        path = annotations_dir(self.root) / QUALITY_PATH
+        return json.loads(read_text(path)) if path.is_file() else None
 
 
 def _schema_outputs(ctx: BuildContext) -> Iterator[Output]:
@@ -59,34 +107,55 @@ def _clean_outputs(ctx: BuildContext) -> Iterator[Output]:
         yield Output(annotations_dir(ctx.root) / rel, text)
 
 
+def _annotate_outputs(ctx: BuildContext) -> Iterator[Output]:
+    if not ctx.annotate:
+        return
+    for rel, text in {**ctx.conllu_files, **ctx.validation_files}.items():
+        yield Output(annotations_dir(ctx.root) / rel, text)
+
+
 def _dataset_outputs(ctx: BuildContext) -> Iterator[Output]:
     from kzcorpus import __version__
 
-    for rel, text in dataset_files(ctx.documents, ctx.cleaned, __version__).items():
+    for rel, text in dataset_files(
+        ctx.documents, ctx.cleaned, ctx.annotated, ctx.validation_files, __version__, ctx.quality
+    ).items():
         yield Output(dataset_dir(ctx.root) / rel, text)
 
 
 STAGES: tuple[tuple[str, Callable[[BuildContext], Iterator[Output]]], ...] = (
     ("schemas", _schema_outputs),
     ("clean", _clean_outputs),
+    ("annotate", _annotate_outputs),
     ("export", _dataset_outputs),
 )
 
 
-def iter_outputs(root: Path | None = None, *, progress: bool = False) -> Iterator[tuple[str, Output]]:
-    """Stream (stage, output) pairs; computing them validates every input first."""
-    ctx = BuildContext(root or data_root(), progress)
+def iter_outputs(
+    root: Path | None = None, *, progress: bool = False, annotate: bool = True
+) -> Iterator[tuple[str, Output]]:
+    """Stream (stage, output) pairs; computing them validates every input first.
+
+    ``annotate=False`` skips Stanza: the shipped CoNLL-U files are read (and checked)
+    as an input instead of being regenerated, so everything downstream can be verified
+    without the heavy extra.
+    """
+    ctx = BuildContext(root or data_root(), progress, annotate)
     for name, stage in STAGES:
         for output in stage(ctx):
             yield name, output
 
 
-def build(root: Path | None = None, *, progress: bool = False) -> list[tuple[Output, bool]]:
+def build(root: Path | None = None, *, progress: bool = False, annotate: bool = True) -> list[tuple[Output, bool]]:
     """Compute every output, then write them atomically; returns (output, changed)."""
-    outputs = [o for _, o in iter_outputs(root, progress=progress)]  # all computed before any write
+    outputs = [o for _, o in iter_outputs(root, progress=progress, annotate=annotate)]  # all before any write
     return [(o, write_text_atomic(o.path, o.content)) for o in outputs]
 
 
-def stale_outputs(root: Path | None = None) -> list[Path]:
-    """Generated files that differ from what a fresh build would write."""
-    return [o.path for _, o in iter_outputs(root) if not o.is_current()]
+def stale_outputs(root: Path | None = None, *, annotate: bool = False) -> list[Path]:
+    """Generated files that differ from what a fresh build would write.
+
+    By default the CoNLL-U layer is taken as shipped (checked, not re-annotated);
+    ``annotate=True`` also re-runs Stanza and the UD validator.
+    """
+    return [o.path for _, o in iter_outputs(root, annotate=annotate) if not o.is_current()]

@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "kzcorpus.commands.schema",
     "kzcorpus.commands.build",
     "kzcorpus.commands.restore",
+    "kzcorpus.commands.quality",
     "kzcorpus.models.cli",
 )
 

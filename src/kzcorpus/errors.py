@@ -56,6 +56,11 @@ class ModelError(KzCorpusError):
     """A model file is missing, corrupt or incompatible."""
 
 
+class AnnotationError(KzCorpusError):
+    """A paragraph cannot be segmented or annotated (no model for its language, a model
+    that fails, a tokenizer that loses characters); the message names document and paragraph."""
+
+
 class MissingDependencyError(KzCorpusError, ImportError):
     """An optional heavy dependency is needed for this call but is not installed."""
 

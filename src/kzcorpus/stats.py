@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from kzcorpus.io.cleaned import CleanedLayers
+from kzcorpus.io.conllu import Sentence
 from kzcorpus.io.documents import Document
+from kzcorpus.schema.common import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -114,3 +116,41 @@ def clean_table(rows: list[CleanStats]) -> str:
     tot = [sum(getattr(r, f) for r in rows) for f in ("characters", "paragraphs", "footnotes", "footnotes_with_text")]
     rest = [sum(getattr(r, f) for r in rows) for f in ("removed", "repairs")]
     return head + body + f"| **total** | {tot[0]} | {tot[1]} | {tot[2]} ({tot[3]}) | {rest[0]} | {rest[1]} |\n"
+
+
+@dataclass(frozen=True)
+class LanguageStats:
+    language: str
+    documents: int
+    paragraphs: int
+    sentences: int
+    tokens: int
+    words: int
+
+
+def annotation_stats(annotated: Mapping[tuple[str, str], Sequence[Sentence]]) -> list[LanguageStats]:
+    """Counts per language of the CoNLL-U layer (tokens: surface tokens; words: syntactic words)."""
+    out = []
+    for lang in LANGUAGES:
+        files = {doc: sents for (doc, lg), sents in annotated.items() if lg == lang}
+        sents = [s for ss in files.values() for s in ss]
+        out.append(
+            LanguageStats(
+                language=lang,
+                documents=len(files),
+                paragraphs=len({s.sent_id.rsplit("-", 1)[0] for s in sents}),
+                sentences=len(sents),
+                tokens=sum(len(s.tokens) for s in sents),
+                words=sum(s.word_count() for s in sents),
+            )
+        )
+    return out
+
+
+def annotation_table(rows: list[LanguageStats]) -> str:
+    """Per-language counts of the annotation layer (README and dataset card)."""
+    fields = ("documents", "paragraphs", "sentences", "tokens", "words")
+    head = "| language | " + " | ".join(fields) + " |\n| --- |" + " ---: |" * len(fields) + "\n"
+    body = "".join(f"| `{r.language}` | " + " | ".join(str(getattr(r, f)) for f in fields) + " |\n" for r in rows)
+    total = [str(sum(getattr(r, f) for r in rows)) for f in fields[1:]]
+    return head + body + "| **total** | – | " + " | ".join(total) + " |\n"

@@ -6,6 +6,7 @@ re-derives them independently.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from string import Template
@@ -13,8 +14,17 @@ from typing import Any
 
 from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
 from kzcorpus.io.cleaned import CleanedLayers
+from kzcorpus.io.conllu import Sentence
 from kzcorpus.io.documents import Document
-from kzcorpus.stats import clean_stats, clean_table, corpus_stats, documents_per_language, markdown_table
+from kzcorpus.stats import (
+    annotation_stats,
+    annotation_table,
+    clean_stats,
+    clean_table,
+    corpus_stats,
+    documents_per_language,
+    markdown_table,
+)
 
 # What each licence lets a user do with the text and with annotations derived from it.
 LICENSE_TERMS: dict[str | None, str] = {
@@ -163,7 +173,54 @@ def _scalar(value: Any) -> str:
     )
 
 
-def render_card(docs: Sequence[Document], cleaned: Mapping[str, CleanedLayers], version: str) -> str:
+def ud_validation_table(validation: Mapping[str, str]) -> str:
+    """Level-2/3 error counts of the official UD validator, per CoNLL-U file."""
+    if not validation:
+        return "No validation report (the CoNLL-U layer has not been validated).\n"
+    report = json.loads(next(iter(validation.values())))
+    head = "| file | level-2 errors | level-3 errors |\n| --- | ---: | ---: |\n"
+    body = "".join(
+        f"| `{name}` | {r['level2_errors']} | {r['level3_errors']} |\n" for name, r in report["files"].items()
+    )
+    return f"Validator: {report['validator']}.\n\n" + head + body
+
+
+def quality_text(quality: Mapping[str, Any] | None) -> str:
+    """The hand-checked quality figures (annotations/quality.json), or a note that there are none."""
+    if not quality:
+        return "Not measured yet.\n"
+    b = quality["sentence_boundaries"]
+    per_lang = ", ".join(f"{k} {v['reference_sentences']}" for k, v in b.items() if k != "all")
+    lines = [
+        f"- Sentence boundaries, {b['all']['reference_sentences']} hand-segmented sentences "
+        f"({per_lang}): "
+        f"precision {b['all']['precision']:.2f}, recall {b['all']['recall']:.2f}, "
+        f"exact sentences {b['all']['exact_sentences']:.2f}%.\n"
+    ]
+    u = quality.get("upos")
+    if u:
+        lines.append(
+            f"- UPOS, {u['words']} hand-tagged Turkish body-text words: accuracy {u['accuracy']:.2f} "
+            f"(95% interval {u['wilson95'][0]:.1f}–{u['wilson95'][1]:.1f}; the Turkish model's UPOS on the "
+            f"IMST test set, end to end: {u['imst_test_upos']:.2f}).\n"
+        )
+    f = quality.get("upos_first_draw")
+    if f:
+        lines.append(
+            f"- UPOS on an earlier, independent hand-tagged draw of {f['words']} words: accuracy "
+            f"{f['accuracy']:.2f} (95% interval {f['wilson95'][0]:.1f}–{f['wilson95'][1]:.1f}).\n"
+        )
+    return "".join(lines)
+
+
+def render_card(
+    docs: Sequence[Document],
+    cleaned: Mapping[str, CleanedLayers],
+    annotated: Mapping[tuple[str, str], Sequence[Sentence]],
+    validation: Mapping[str, str],
+    version: str,
+    quality: Mapping[str, Any] | None = None,
+) -> str:
     rows = corpus_stats(docs)
     per_lang = documents_per_language(rows)
     template = Template(resources.files("kzcorpus.export").joinpath("card_template.md").read_text(encoding="utf-8"))
@@ -172,6 +229,9 @@ def render_card(docs: Sequence[Document], cleaned: Mapping[str, CleanedLayers], 
         n_documents=len(docs),
         counts_table=markdown_table(rows),
         clean_table=clean_table(clean_stats(cleaned)),
+        annotation_table=annotation_table(annotation_stats(annotated)),
+        ud_validation=ud_validation_table(validation),
+        annotation_quality=quality_text(quality),
         sources_table=sources_table(docs),
         license_terms=license_terms(docs),
         relations=relations_list(docs),

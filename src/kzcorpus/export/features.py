@@ -66,10 +66,33 @@ FOOTNOTES: dict[str, Spec] = {
     "marker_raw_end": "int64",
 }
 
+SENTENCES: dict[str, Spec] = {
+    "id": _S,
+    "document": _S,
+    "paragraph": "int64",
+    "language": _S,
+    "annotation": _S,
+    "start": "int64",
+    "end": "int64",
+    "text": _S,
+    "tokens": [_S],
+    "token_starts": ["int64"],
+    "token_ends": ["int64"],
+    "words": [_S],
+    "word_token": ["int64"],
+    "lemmas": [_S],
+    "upos": [_S],
+    "xpos": [_S],
+    "feats": [_S],
+    "head": ["int64"],
+    "deprel": [_S],
+}
+
 CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
     "documents": DOCUMENTS,
     "paragraphs": PARAGRAPHS,
     "footnotes": FOOTNOTES,
+    "sentences": SENTENCES,
 }
 
 

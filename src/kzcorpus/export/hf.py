@@ -11,8 +11,10 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from kzcorpus.annotate.corpus import RULE_LANGUAGES
 from kzcorpus.export.card import render_card
 from kzcorpus.io.cleaned import CleanedLayers
+from kzcorpus.io.conllu import Sentence
 from kzcorpus.io.documents import Document
 
 CARD_NAME = "README.md"
@@ -40,15 +42,52 @@ def iter_footnote_rows(docs: Iterable[Document], cleaned: Mapping[str, CleanedLa
             yield f.model_dump(mode="json", exclude={"offset_map"})
 
 
+def iter_sentence_rows(annotated: Mapping[tuple[str, str], Sequence[Sentence]]) -> Iterator[dict[str, Any]]:
+    """One row per sentence: surface tokens with offsets, and UD words pointing at their token."""
+    for (doc_id, lang), sentences in sorted(annotated.items()):
+        method = "rule-based" if lang in RULE_LANGUAGES else "automatic"
+        for s in sentences:
+            words = [(i, w) for i, t in enumerate(s.tokens) for w in t.words]
+            yield {
+                "id": s.sent_id,
+                "document": doc_id,
+                "paragraph": int(s.sent_id.rsplit("-", 2)[1][1:]),
+                "language": lang,
+                "annotation": method,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "tokens": [t.form for t in s.tokens],
+                "token_starts": [t.start for t in s.tokens],
+                "token_ends": [t.end for t in s.tokens],
+                "words": [w.form for _, w in words],
+                "word_token": [i for i, _ in words],
+                "lemmas": [w.lemma for _, w in words],
+                "upos": [w.upos for _, w in words],
+                "xpos": [w.xpos for _, w in words],
+                "feats": [w.feats for _, w in words],
+                "head": [w.head for _, w in words],
+                "deprel": [w.deprel for _, w in words],
+            }
+
+
 def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def dataset_files(docs: Sequence[Document], cleaned: Mapping[str, CleanedLayers], version: str) -> dict[str, str]:
+def dataset_files(
+    docs: Sequence[Document],
+    cleaned: Mapping[str, CleanedLayers],
+    annotated: Mapping[tuple[str, str], Sequence[Sentence]],
+    validation: Mapping[str, str],
+    version: str,
+    quality: Mapping[str, Any] | None = None,
+) -> dict[str, str]:
     """Relative path inside ``dataset/`` → file content."""
     return {
         "documents/train.jsonl": render_jsonl(iter_document_rows(docs, cleaned)),
         "paragraphs/train.jsonl": render_jsonl(iter_paragraph_rows(docs, cleaned)),
         "footnotes/train.jsonl": render_jsonl(iter_footnote_rows(docs, cleaned)),
-        CARD_NAME: render_card(docs, cleaned, version),
+        "sentences/train.jsonl": render_jsonl(iter_sentence_rows(annotated)),
+        CARD_NAME: render_card(docs, cleaned, annotated, validation, version, quality),
     }

@@ -1,0 +1,1 @@
+"""Segment and annotate the cleaned text: sentences, tokens, POS, lemmas, features, trees."""

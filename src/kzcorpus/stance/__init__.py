@@ -1,0 +1,1 @@
+"""Stance layer: hand-labelled spans, agreement between passes."""
