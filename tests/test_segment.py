@@ -76,6 +76,11 @@ def test_thousands_join_makes_one_token() -> None:
     assert text[fixed[0][1].start : fixed[0][1].end] == "25.000"
 
 
+def test_thousands_at_paragraph_start_is_one_token_not_a_heading() -> None:
+    fixed, reasons = fix_sentences(locate([["1."], ["000", "ton"]], "1.000 ton"), "tr")
+    assert reasons == ["thousands"] and [t.text for t in fixed[0]] == ["1.000", "ton"]
+
+
 def test_fixer_hook_keeps_multiword_flags() -> None:
     fixer = BoundaryFixer("tr")
     fixer.text = "KGAÖ’nün 4. Maddesi’ne göre"

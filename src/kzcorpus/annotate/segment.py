@@ -161,8 +161,8 @@ JOIN_RULES: tuple[tuple[str, JoinRule], ...] = (
     ("unterminated", unterminated),
     ("abbreviation", abbreviation),
     ("initial", initial),
+    ("thousands", thousands),  # before numbered_heading: "1." + "000" must become one token
     ("numbered_heading", numbered_heading),
-    ("thousands", thousands),
     ("turkish_ordinal", turkish_ordinal),
 )
 
