@@ -88,21 +88,6 @@ def score_boundaries(reference: Iterable[ParagraphSegmentation], sentences: Iter
     }
 
 
-def misses(reference: Sequence[ParagraphSegmentation], sentences: Iterable[Sentence]) -> list[str]:
-    """Human-readable list of the boundary errors, for the report."""
-    ends: dict[tuple[str, int], set[int]] = {}
-    for s in sentences:
-        doc, par, _ = s.sent_id.rsplit("-", 2)
-        ends.setdefault((doc, int(par[1:])), set()).add(s.end)
-    out = []
-    for ref in reference:
-        sys_ends = ends.get((ref.document, ref.paragraph), set())
-        ref_ends = {e for _, e in ref.spans}
-        out += [f"{ref.document}#{ref.paragraph} missed boundary at {e}" for e in sorted(ref_ends - sys_ends)]
-        out += [f"{ref.document}#{ref.paragraph} false boundary at {e}" for e in sorted(sys_ends - ref_ends)]
-    return out
-
-
 _UPOS = "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X"
 UPOS_TAGS = frozenset(_UPOS.split())
 

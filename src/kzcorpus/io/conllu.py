@@ -147,22 +147,6 @@ def iter_conllu(path: Path) -> Iterator[tuple[int, object]]:
         line_no += block.count("\n") + 2
 
 
-def token_ranges(tokenlist: object) -> Iterator[tuple[str, int, int]]:
-    """(form, start, end) of every surface token (range lines and single words)."""
-    covered = -1
-    for tok in tokenlist:  # type: ignore[attr-defined]
-        tid = tok["id"]
-        if isinstance(tid, tuple):
-            covered = tid[2]
-        elif not isinstance(tid, int) or tid <= covered:
-            continue  # a word inside a multi-word token, or an empty node
-        misc = tok["misc"] or {}
-        if "TokenRange" not in misc:
-            raise ValueError(f"token {tid} {tok['form']!r} has no TokenRange")
-        start, _, end = misc["TokenRange"].partition(":")
-        yield tok["form"], int(start), int(end)
-
-
 def _none(value: object) -> str | None:
     return None if value in (None, "_") else str(value)
 
