@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence
+from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
 from kzcorpus.schema.common import LANGUAGES
 
@@ -138,7 +138,7 @@ def annotation_stats(annotated: Mapping[tuple[str, str], Sequence[Sentence]]) ->
             LanguageStats(
                 language=lang,
                 documents=len(files),
-                paragraphs=len({s.sent_id.rsplit("-", 1)[0] for s in sents}),
+                paragraphs=len({split_sentence_id(s.sent_id)[:2] for s in sents}),
                 sentences=len(sents),
                 tokens=sum(len(s.tokens) for s in sents),
                 words=sum(s.word_count() for s in sents),

@@ -20,19 +20,11 @@ from kzcorpus.annotate.segment import Tok
 from kzcorpus.annotate.stanza_run import STANZA_LANGUAGES, StanzaAnnotator
 from kzcorpus.errors import AnnotationError, KzCorpusError
 from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence, Token, Word, conllu_relpath, render_file
+from kzcorpus.io.conllu import Sentence, Token, Word, conllu_relpath, paragraph_id, render_file, sentence_id
 from kzcorpus.schema.clean import Paragraph
 
 RULE_LANGUAGES = ("ru",)
 Segmenter = Callable[[str], list[list[Token]]]
-
-
-def sentence_id(doc_id: str, paragraph: int, n: int) -> str:
-    return f"{doc_id}-p{paragraph}-s{n}"
-
-
-def paragraph_id(doc_id: str, paragraph: int) -> str:
-    return f"{doc_id}-p{paragraph}"
 
 
 def _where(p: Paragraph) -> str:
@@ -122,8 +114,7 @@ class CorpusAnnotator:
                 )
             except KzCorpusError as exc:
                 raise AnnotationError(f"{_where(p)}: cannot load the {p.language} model: {exc}") from exc
-        annotator = self._stanza[p.language]
-        return lambda text: annotator(text)[0]
+        return self._stanza[p.language]
 
     def paragraph(self, p: Paragraph, text: str) -> list[Sentence]:
         segment = self.segmenter(p)

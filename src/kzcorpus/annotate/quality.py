@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kzcorpus.errors import DataError
 from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence
+from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.raw import read_text
 
 
@@ -63,8 +63,8 @@ def score_boundaries(reference: Iterable[ParagraphSegmentation], sentences: Iter
     """Boundary P/R/F1 and exact-sentence rate, overall and per language."""
     by_par: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for s in sentences:
-        doc, par, _ = s.sent_id.rsplit("-", 2)
-        by_par.setdefault((doc, int(par[1:])), []).append((s.start, s.end))
+        doc, par, _ = split_sentence_id(s.sent_id)
+        by_par.setdefault((doc, par), []).append((s.start, s.end))
     totals: dict[str, list[int]] = {}
     for ref in reference:
         sys_spans = by_par.get((ref.document, ref.paragraph), [])

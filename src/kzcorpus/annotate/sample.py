@@ -12,7 +12,7 @@ import random
 from collections.abc import Iterable, Iterator
 
 from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence
+from kzcorpus.io.conllu import Sentence, paragraph_id, split_sentence_id
 from kzcorpus.schema.clean import Paragraph
 
 SAMPLE_SEED = 20261122
@@ -68,7 +68,8 @@ def sample_sentences(
     ``body_ids``: the paragraph ids of body paragraphs.
     """
     pool = sorted(
-        (s for s in sentences if s.sent_id.rsplit("-", 1)[0] in body_ids), key=lambda s: _draw_key(seed, s.sent_id)
+        (s for s in sentences if paragraph_id(*split_sentence_id(s.sent_id)[:2]) in body_ids),
+        key=lambda s: _draw_key(seed, s.sent_id),
     )
     chosen: list[Sentence] = []
     words = 0

@@ -32,15 +32,15 @@ class StanzaAnnotator:
             lang, resources_dir=resources_dir, batch_size=batch_size, tokenize_postprocessor=self.fixer
         )
 
-    def __call__(self, text: str) -> tuple[list[list[Token]], list[str]]:
-        """Token lists per sentence (offsets relative to ``text``) and the boundary joins made."""
+    def __call__(self, text: str) -> list[list[Token]]:
+        """Token lists per sentence, offsets relative to ``text`` (``fixer.joins``: the joins made)."""
         from kzcorpus.models.evaluate import restore_long_tokens
 
         model_text = text.translate(MODEL_INPUT_MAP)
         self.fixer.text = model_text
         doc = self.nlp(model_text)
         restore_long_tokens(doc, model_text)
-        return [[_token(t, text) for t in s.tokens] for s in doc.sentences], list(self.fixer.joins)
+        return [[_token(t, text) for t in s.tokens] for s in doc.sentences]
 
 
 def sort_feats(feats: str | None) -> str | None:

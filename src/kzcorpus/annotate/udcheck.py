@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kzcorpus.annotate.stanza_run import STANZA_LANGUAGES
 from kzcorpus.errors import require
+from kzcorpus.io.conllu import split_conllu_name
 
 REPORT_PATH = "conllu/validation.json"  # inside annotations/
 REQUIRED_LEVEL = 2
 REPORTED_LEVEL = 3
-VALIDATED_LANGUAGES = ("tr", "en")  # the Russian file holds tokens only and is not UD-annotated
+VALIDATED_LANGUAGES = STANZA_LANGUAGES  # the rule-based (Russian) files hold tokens only
 
 
 def validate_file(path: Path, lang: str, level: int) -> dict[str, Any]:
@@ -56,7 +58,7 @@ def validation_files(conllu_files: dict[str, str]) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         todo = []
         for rel, text in sorted(conllu_files.items()):
-            lang = rel.rsplit(".", 2)[-2]
+            _, lang = split_conllu_name(Path(rel).name)
             if lang in VALIDATED_LANGUAGES:
                 path = Path(tmp) / Path(rel).name
                 path.write_text(text, encoding="utf-8")

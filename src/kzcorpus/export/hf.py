@@ -14,7 +14,7 @@ from typing import Any
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
 from kzcorpus.export.card import render_card
 from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence
+from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
 
 CARD_NAME = "README.md"
@@ -51,7 +51,7 @@ def iter_sentence_rows(annotated: Mapping[tuple[str, str], Sequence[Sentence]]) 
             yield {
                 "id": s.sent_id,
                 "document": doc_id,
-                "paragraph": int(s.sent_id.rsplit("-", 2)[1][1:]),
+                "paragraph": split_sentence_id(s.sent_id)[1],
                 "language": lang,
                 "annotation": method,
                 "start": s.start,

@@ -10,6 +10,7 @@ is recorded UD-style: ``SpaceAfter=No`` for none, ``SpacesAfter=\\s\\s`` etc. ot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from kzcorpus.errors import DataError
 from kzcorpus.io.raw import read_text
 
 CONLLU_DIR = "conllu"
+SENT_ID_RE = re.compile(r"^(?P<doc>.+)-p(?P<par>\d+)-s(?P<n>\d+)$")
 SPACES_ESCAPES = {" ": "\\s", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\\": "\\\\"}
 _UNESCAPES = {v: k for k, v in SPACES_ESCAPES.items()}
 
@@ -69,6 +71,29 @@ class Sentence:
 
 def conllu_relpath(doc_id: str, lang: str) -> str:
     return f"{CONLLU_DIR}/{doc_id}.{lang}.conllu"
+
+
+def split_conllu_name(name: str) -> tuple[str, str]:
+    """``<document>.<lang>.conllu`` → (document, lang); the inverse of :func:`conllu_relpath`."""
+    doc_id, _, lang = name.removesuffix(".conllu").rpartition(".")
+    return doc_id, lang
+
+
+def paragraph_id(doc_id: str, paragraph: int) -> str:
+    return f"{doc_id}-p{paragraph}"
+
+
+def sentence_id(doc_id: str, paragraph: int, n: int) -> str:
+    """``<document>-p<paragraph index>-s<n>``: stable while the cleaned paragraphs are."""
+    return f"{paragraph_id(doc_id, paragraph)}-s{n}"
+
+
+def split_sentence_id(sent_id: str) -> tuple[str, int, int]:
+    """(document, paragraph index, n) from a :func:`sentence_id`."""
+    m = SENT_ID_RE.match(sent_id)
+    if m is None:
+        raise ValueError(f"sent_id {sent_id!r} is not <document>-p<paragraph>-s<n>")
+    return m["doc"], int(m["par"]), int(m["n"])
 
 
 def escape_spaces(gap: str) -> str:
@@ -229,7 +254,7 @@ def load_annotation(base: Path, texts: dict[str, str]) -> dict[tuple[str, str], 
     out: dict[tuple[str, str], list[Sentence]] = {}
     seen: set[str] = set()
     for path in sorted((base / CONLLU_DIR).glob("*.conllu")):
-        doc_id, _, lang = path.name.removesuffix(".conllu").rpartition(".")
+        doc_id, lang = split_conllu_name(path.name)
         if doc_id not in texts:
             raise DataError(f"no cleaned text for document {doc_id!r}; expected <document>.<lang>.conllu", path=path)
         sentences = read_sentences(path)
