@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import sys
 import tempfile
 import time
@@ -27,14 +26,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def full_build_seconds() -> float:
-    from kzcorpus.build import BUILD_INPUTS, build
+    from kzcorpus.build import build, copy_inputs
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        for rel in BUILD_INPUTS:
-            src, dst = REPO / rel, root / rel
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, dst)
+        copy_inputs(REPO, root)
         t0 = time.perf_counter()
         build(root)
         return time.perf_counter() - t0

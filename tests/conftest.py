@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kzcorpus.build import BUILD_INPUTS  # what a build reads from a data root; it writes the rest
+from kzcorpus.build import BUILD_INPUTS, build  # BUILD_INPUTS: what a build reads; it writes the rest
+from kzcorpus.build import copy_inputs as copy_root_inputs
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -18,13 +19,7 @@ GENERATED_DIRS = ("schemas", "dataset", "annotations")
 
 
 def copy_inputs(root: Path) -> None:
-    for rel in BUILD_INPUTS:
-        src, dst = REPO / rel, root / rel
-        if src.is_dir():
-            shutil.copytree(src, dst)
-        else:
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst)
+    copy_root_inputs(REPO, root)
 
 
 def generated_files(root: Path) -> dict[Path, bytes]:
@@ -35,6 +30,15 @@ def generated_files(root: Path) -> dict[Path, bytes]:
         for p in (root / d).rglob("*")
         if p.is_file() and not any(p == i or i in p.parents for i in inputs)
     }
+
+
+def assert_build_fails_untouched(root: Path, error: type[Exception], match: str) -> None:
+    """A failing build raises ``error`` and leaves every generated file as it was, no temp files."""
+    before = generated_files(root)
+    with pytest.raises(error, match=match):
+        build(root)
+    assert generated_files(root) == before
+    assert not list(root.rglob("*.tmp"))
 
 
 @pytest.fixture(autouse=True)

@@ -10,11 +10,10 @@ pytest.importorskip("stanza")
 pytest.importorskip("udtools")
 
 from kzcorpus.annotate.corpus import CorpusAnnotator, annotate_corpus
-from kzcorpus.build import build
 from kzcorpus.errors import AnnotationError
 from kzcorpus.schema.clean import Paragraph
 
-from .conftest import generated_files
+from .conftest import assert_build_fails_untouched
 
 
 @pytest.fixture(scope="module")
@@ -118,11 +117,7 @@ def test_failed_annotation_leaves_outputs_untouched(corpus_copy: Path, monkeypat
         return []
 
     monkeypatch.setattr(CorpusAnnotator, "paragraph", fail)
-    before = generated_files(corpus_copy)
-    with pytest.raises(AnnotationError, match="paragraph 30"):
-        build(corpus_copy)
-    assert generated_files(corpus_copy) == before
-    assert not list(corpus_copy.rglob("*.tmp"))
+    assert_build_fails_untouched(corpus_copy, AnnotationError, "paragraph 30")
 
 
 def test_corpus_annotation_headers(annotator: CorpusAnnotator) -> None:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from kzcorpus.build import build, stale_outputs
 from kzcorpus.errors import DataError
 
-from .conftest import REPO, copy_inputs, generated_files
+from .conftest import REPO, assert_build_fails_untouched, copy_inputs, generated_files
 
 
 def test_fresh_build_reproduces_shipped_files(tmp_path: Path) -> None:
@@ -33,11 +31,7 @@ def test_second_build_changes_nothing(corpus_copy: Path) -> None:
 
 def test_failed_build_leaves_outputs_untouched(unknown_field_metadata: tuple[Path, int]) -> None:
     root, _ = unknown_field_metadata
-    before = generated_files(root)
-    with pytest.raises(DataError, match="unknown field"):
-        build(root)
-    assert generated_files(root) == before
-    assert not list(root.rglob("*.tmp"))
+    assert_build_fails_untouched(root, DataError, "unknown field")
 
 
 def test_stale_export_is_reported(corpus_copy: Path) -> None:

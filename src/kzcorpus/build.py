@@ -33,6 +33,19 @@ BUILD_INPUTS = (
 The Stanza models are read from the package's own models directory."""
 
 
+def copy_inputs(src: Path, dst: Path) -> None:
+    """Copy a data root's :data:`BUILD_INPUTS` into ``dst``: a fresh root to rebuild from."""
+    import shutil
+
+    for rel in BUILD_INPUTS:
+        source, target = src / rel, dst / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+
+
 @dataclass(frozen=True)
 class Output:
     path: Path
