@@ -32,11 +32,11 @@ def generated_files(root: Path) -> dict[Path, bytes]:
     }
 
 
-def assert_build_fails_untouched(root: Path, error: type[Exception], match: str) -> None:
+def assert_build_fails_untouched(root: Path, error: type[Exception], match: str, *, annotate: bool = True) -> None:
     """A failing build raises ``error`` and leaves every generated file as it was, no temp files."""
     before = generated_files(root)
     with pytest.raises(error, match=match):
-        build(root)
+        build(root, annotate=annotate)
     assert generated_files(root) == before
     assert not list(root.rglob("*.tmp"))
 

@@ -84,7 +84,14 @@ def test_card_header_declares_configs_and_licence() -> None:
     import yaml
 
     header = yaml.safe_load((REPO / "dataset" / "README.md").read_text(encoding="utf-8").split("---\n")[1])
-    assert [c["config_name"] for c in header["configs"]] == ["documents", "paragraphs", "footnotes", "sentences"]
+    assert [c["config_name"] for c in header["configs"]] == [
+        "documents",
+        "paragraphs",
+        "footnotes",
+        "sentences",
+        "stance",
+        "stance_sentences",
+    ]
     assert header["language"] == ["tr", "en", "ru"]
     card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
     assert "NoDerivatives" in card and "MIT licence" in card

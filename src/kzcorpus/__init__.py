@@ -20,6 +20,7 @@ __all__ = [
     "load_cleaned",
     "load_dataset",
     "load_documents",
+    "load_stance",
     "restore_text",
 ]
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from kzcorpus.io.cleaned import load_cleaned
     from kzcorpus.io.documents import iter_documents, load_documents
     from kzcorpus.loader import load_dataset
+    from kzcorpus.stance.labels import load_stance
 
 
 def __getattr__(name: str) -> Any:
@@ -44,6 +46,10 @@ def __getattr__(name: str) -> Any:
         from kzcorpus.clean.restore import restore_text
 
         return restore_text
+    if name == "load_stance":
+        from kzcorpus.stance.labels import load_stance
+
+        return load_stance
     if name == "load_dataset":
         from kzcorpus.loader import load_dataset
 

@@ -1,4 +1,4 @@
-"""The build: raw → clean → segment/annotate → export.
+"""The build: raw → clean → segment/annotate → stance → export.
 
 Everything under ``schemas/``, ``dataset/`` and the generated layers under
 ``annotations/`` is made here; a fresh build over the shipped raw files, hand-made
@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from kzcorpus.export.hf import dataset_files
+from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.schemas import schema_files
 from kzcorpus.io.atomic import write_text_atomic
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, load_annotation
 from kzcorpus.io.documents import Document, load_documents
 from kzcorpus.io.raw import read_text
+from kzcorpus.io.stance import LABELS, StanceInputs, read_stance_inputs, render_labels
 from kzcorpus.paths import annotations_dir, data_root, dataset_dir, schemas_dir
+from kzcorpus.schema.stance import StanceLabel
 
 BUILD_INPUTS = (
     "raw",
@@ -98,6 +101,22 @@ class BuildContext:
         return {REPORT_PATH: read_text(path)} if path.is_file() else {}
 
     @cached_property
+    def stance_inputs(self) -> StanceInputs:
+        return read_stance_inputs(self.root)
+
+    @cached_property
+    def stance(self) -> list[StanceLabel]:
+        from kzcorpus.stance.labels import make_labels
+
+        return make_labels(self.stance_inputs, self.cleaned, self.annotated)
+
+    @cached_property
+    def stance_agreement(self) -> dict[str, Any]:
+        from kzcorpus.stance.labels import agreement_report
+
+        return agreement_report(self.stance_inputs, self.cleaned, self.annotated)
+
+    @cached_property
     def quality(self) -> dict[str, Any] | None:
         """Hand-checked quality figures saved by `kzcorpus quality --save` (an input here)."""
         import json
@@ -127,12 +146,24 @@ def _annotate_outputs(ctx: BuildContext) -> Iterator[Output]:
         yield Output(annotations_dir(ctx.root) / rel, text)
 
 
+def _stance_outputs(ctx: BuildContext) -> Iterator[Output]:
+    yield Output(annotations_dir(ctx.root) / LABELS, render_labels(ctx.stance))
+
+
 def _dataset_outputs(ctx: BuildContext) -> Iterator[Output]:
     from kzcorpus import __version__
 
-    for rel, text in dataset_files(
-        ctx.documents, ctx.cleaned, ctx.annotated, ctx.validation_files, __version__, ctx.quality
-    ).items():
+    layers = CorpusLayers(
+        documents=ctx.documents,
+        cleaned=ctx.cleaned,
+        annotated=ctx.annotated,
+        validation=ctx.validation_files,
+        version=__version__,
+        stance=ctx.stance,
+        stance_agreement=ctx.stance_agreement,
+        quality=ctx.quality,
+    )
+    for rel, text in dataset_files(layers).items():
         yield Output(dataset_dir(ctx.root) / rel, text)
 
 
@@ -140,6 +171,7 @@ STAGES: tuple[tuple[str, Callable[[BuildContext], Iterator[Output]]], ...] = (
     ("schemas", _schema_outputs),
     ("clean", _clean_outputs),
     ("annotate", _annotate_outputs),
+    ("stance", _stance_outputs),
     ("export", _dataset_outputs),
 )
 

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "kzcorpus.commands.build",
     "kzcorpus.commands.restore",
     "kzcorpus.commands.quality",
+    "kzcorpus.commands.show",
     "kzcorpus.models.cli",
 )
 

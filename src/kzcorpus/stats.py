@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
@@ -9,6 +10,7 @@ from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
 from kzcorpus.schema.common import LANGUAGES
+from kzcorpus.schema.stance import POLARITIES, StanceLabel
 
 
 @dataclass(frozen=True)
@@ -154,3 +156,50 @@ def annotation_table(rows: list[LanguageStats]) -> str:
     body = "".join(f"| `{r.language}` | " + " | ".join(str(getattr(r, f)) for f in fields) + " |\n" for r in rows)
     total = [str(sum(getattr(r, f) for r in rows)) for f in fields[1:]]
     return head + body + "| **total** | – | " + " | ".join(total) + " |\n"
+
+
+def stance_language_table(labels: Sequence[StanceLabel]) -> str:
+    """Labels per language and polarity, with distinct spans (README and dataset card)."""
+    head = (
+        "| language | labels | spans | " + " | ".join(POLARITIES) + " |\n| --- | ---: | ---: |" + " ---: |" * 3 + "\n"
+    )
+    rows = []
+    for lang in (*LANGUAGES, None):
+        sel = [x for x in labels if lang is None or x.language == lang]
+        name = f"`{lang}`" if lang else "**total**"
+        pol = Counter(x.polarity for x in sel)
+        spans = len({(x.document, x.start, x.end) for x in sel})
+        rows.append(f"| {name} | {len(sel)} | {spans} | " + " | ".join(str(pol[p]) for p in POLARITIES) + " |\n")
+    return head + "".join(rows)
+
+
+def stance_actor_table(labels: Sequence[StanceLabel]) -> str:
+    """Labels per actor code as holder and as target, by polarity (most frequent first)."""
+    counts: dict[str, Counter[str]] = {}
+    for x in labels:
+        counts.setdefault(x.holder, Counter())[f"holder {x.polarity}"] += 1
+        counts.setdefault(x.target, Counter())[f"target {x.polarity}"] += 1
+    cols = [f"{role} {p}" for role in ("holder", "target") for p in POLARITIES]
+    head = (
+        "| actor | as holder | FAVOR | AGAINST | NEUTRAL | as target | FAVOR | AGAINST | NEUTRAL |\n"
+        "| --- |" + " ---: |" * 8 + "\n"
+    )
+
+    def total(c: Counter[str], role: str) -> int:
+        return sum(c[f"{role} {p}"] for p in POLARITIES)
+
+    order = sorted(counts, key=lambda a: (-(total(counts[a], "holder") + total(counts[a], "target")), a))
+    body = "".join(
+        f"| `{a}` | {total(counts[a], 'holder')} | "
+        + " | ".join(str(counts[a][c]) for c in cols[:3])
+        + f" | {total(counts[a], 'target')} | "
+        + " | ".join(str(counts[a][c]) for c in cols[3:])
+        + " |\n"
+        for a in order
+    )
+    return head + body
+
+
+def stance_provenance_counts(labels: Sequence[StanceLabel]) -> dict[str, int]:
+    c = Counter(x.provenance for x in labels)
+    return {k: c[k] for k in ("single-pass", "agreed", "adjudicated", "reviewed")}

@@ -9,6 +9,7 @@ from kzcorpus.errors import KzCorpusError
 from kzcorpus.io.documents import load_documents
 from kzcorpus.io.raw import load_manifest, unlisted_files, verify_entry
 from kzcorpus.paths import data_root
+from kzcorpus.stance.labels import stance_problems
 
 
 def iter_problems(root: Path | None = None) -> list[str]:
@@ -34,4 +35,5 @@ def iter_problems(root: Path | None = None) -> list[str]:
     except KzCorpusError as exc:
         return [str(exc)]
     problems += [f"{p}: differs from a fresh build; run `kzcorpus build`" for p in stale]
+    problems += stance_problems(base)
     return problems

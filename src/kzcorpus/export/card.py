@@ -13,9 +13,9 @@ from string import Template
 from typing import Any
 
 from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
-from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence
+from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.io.documents import Document
+from kzcorpus.schema.stance import StanceLabel
 from kzcorpus.stats import (
     annotation_stats,
     annotation_table,
@@ -24,6 +24,9 @@ from kzcorpus.stats import (
     corpus_stats,
     documents_per_language,
     markdown_table,
+    stance_actor_table,
+    stance_language_table,
+    stance_provenance_counts,
 )
 
 # What each licence lets a user do with the text and with annotations derived from it.
@@ -213,14 +216,41 @@ def quality_text(quality: Mapping[str, Any] | None) -> str:
     return "".join(lines)
 
 
-def render_card(
-    docs: Sequence[Document],
-    cleaned: Mapping[str, CleanedLayers],
-    annotated: Mapping[tuple[str, str], Sequence[Sentence]],
-    validation: Mapping[str, str],
-    version: str,
-    quality: Mapping[str, Any] | None = None,
-) -> str:
+def stance_agreement_text(report: Mapping[str, Any] | None) -> str:
+    """The two passes' agreement (``kzcorpus.stance.labels.agreement_report``), as a list."""
+    if not report:
+        return "Not measured yet.\n"
+    share = 100.0 * report["scope_sentences"] / report["all_sentences"]
+    whole = ", ".join(f"`{d}`" for d in report["scope_documents_whole"])
+    dec = report["decisions"]
+    return (
+        f"- Scope of the second pass: {report['scope_sentences']} of {report['all_sentences']} sentences "
+        f"({share:.1f}%), whole documents {whole}.\n"
+        f"- Spans (distinct ranges): pass A {report['ranges_a']}, pass B {report['ranges_b']}; span F1 "
+        f"{report['span_f1_overlap']:.2f} (overlapping ranges), {report['span_f1_exact']:.2f} (exact offsets).\n"
+        f"- Holder/target pairs on matched spans: {report['holder_target_agreement']:.2f}% found by both "
+        f"of those found by either.\n"
+        f"- Polarity on the {report['polarity_pairs']} pairs both passes put on a matched span: "
+        f"{report['polarity_observed']:.2f}% identical, Cohen's kappa {report['polarity_kappa']:.3f}.\n"
+        f"- Adjudication: {report['cases']} disagreement cases (pass A kept {dec['a']}, pass B kept "
+        f"{dec['b']}, new records {dec['custom']}); review of agreed and single-pass labels against "
+        f"guideline 1.1: {report['review_cases']} cases.\n"
+    )
+
+
+def stance_counts_text(labels: Sequence[StanceLabel]) -> str:
+    prov = stance_provenance_counts(labels)
+    return (
+        stance_language_table(labels)
+        + "\nBy provenance: "
+        + ", ".join(f"{k} {v}" for k, v in prov.items())
+        + ".\n\nBy actor (each label counts once for its holder and once for its target):\n\n"
+        + stance_actor_table(labels)
+    )
+
+
+def render_card(layers: CorpusLayers) -> str:
+    docs = layers.documents
     rows = corpus_stats(docs)
     per_lang = documents_per_language(rows)
     template = Template(resources.files("kzcorpus.export").joinpath("card_template.md").read_text(encoding="utf-8"))
@@ -228,14 +258,16 @@ def render_card(
         languages=", ".join(f"{k} {v}" for k, v in per_lang.items()),
         n_documents=len(docs),
         counts_table=markdown_table(rows),
-        clean_table=clean_table(clean_stats(cleaned)),
-        annotation_table=annotation_table(annotation_stats(annotated)),
-        ud_validation=ud_validation_table(validation),
-        annotation_quality=quality_text(quality),
+        clean_table=clean_table(clean_stats(layers.cleaned)),
+        annotation_table=annotation_table(annotation_stats(layers.annotated)),
+        ud_validation=ud_validation_table(layers.validation),
+        annotation_quality=quality_text(layers.quality),
+        stance_counts=stance_counts_text(layers.stance),
+        stance_agreement=stance_agreement_text(layers.stance_agreement),
         sources_table=sources_table(docs),
         license_terms=license_terms(docs),
         relations=relations_list(docs),
-        version=version,
+        version=layers.version,
         source_bibtex=source_bibtex(docs),
     )
     return "---\n" + render_yaml(card_header()) + "---\n\n" + body

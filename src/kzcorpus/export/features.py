@@ -88,11 +88,45 @@ SENTENCES: dict[str, Spec] = {
     "deprel": [_S],
 }
 
+STANCE: dict[str, Spec] = {
+    "id": _S,
+    "document": _S,
+    "language": _S,
+    "start": "int64",
+    "end": "int64",
+    "text": _S,
+    "holder": _S,
+    "holder_note": _S,
+    "target": _S,
+    "target_note": _S,
+    "polarity": _S,
+    "note": _S,
+    "sentences": [_S],
+    "translation_of": [_S],
+    "annotator": _S,
+    "guideline_version": _S,
+    "method": _S,
+    "provenance": _S,
+    "case": _S,
+}
+
+STANCE_SENTENCES: dict[str, Spec] = {
+    "id": _S,
+    "document": _S,
+    "paragraph": "int64",
+    "language": _S,
+    "text": _S,
+    "stances": [{"holder": _S, "target": _S, "polarity": _S}],
+    "labels": [_S],
+}
+
 CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
     "documents": DOCUMENTS,
     "paragraphs": PARAGRAPHS,
     "footnotes": FOOTNOTES,
     "sentences": SENTENCES,
+    "stance": STANCE,
+    "stance_sentences": STANCE_SENTENCES,
 }
 
 

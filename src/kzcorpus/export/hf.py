@@ -13,9 +13,12 @@ from typing import Any
 
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
 from kzcorpus.export.card import render_card
+from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
+from kzcorpus.io.stance import label_row
+from kzcorpus.schema.stance import StanceLabel
 
 CARD_NAME = "README.md"
 
@@ -71,23 +74,49 @@ def iter_sentence_rows(annotated: Mapping[tuple[str, str], Sequence[Sentence]]) 
             }
 
 
+def iter_stance_rows(labels: Iterable[StanceLabel]) -> Iterator[dict[str, Any]]:
+    """One row per label, fields as in ``annotations/stance.jsonl``."""
+    for lab in labels:
+        yield label_row(lab)
+
+
+def iter_stance_sentence_rows(
+    annotated: Mapping[tuple[str, str], Sequence[Sentence]], labels: Sequence[StanceLabel]
+) -> Iterator[dict[str, Any]]:
+    """One row per sentence with the distinct (holder, target, polarity) of the labels it
+    overlaps: the classification view. Sentences without a stance have an empty list."""
+    by_sentence: dict[str, list[StanceLabel]] = {}
+    for lab in labels:
+        for sid in lab.sentences:
+            by_sentence.setdefault(sid, []).append(lab)
+    for (doc_id, lang), sentences in sorted(annotated.items()):
+        for s in sentences:
+            found = by_sentence.get(s.sent_id, [])
+            triples = sorted({(x.holder, x.target, x.polarity) for x in found})
+            yield {
+                "id": s.sent_id,
+                "document": doc_id,
+                "paragraph": split_sentence_id(s.sent_id)[1],
+                "language": lang,
+                "text": s.text,
+                "stances": [{"holder": h, "target": t, "polarity": p} for h, t, p in triples],
+                "labels": sorted(x.id for x in found),
+            }
+
+
 def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def dataset_files(
-    docs: Sequence[Document],
-    cleaned: Mapping[str, CleanedLayers],
-    annotated: Mapping[tuple[str, str], Sequence[Sentence]],
-    validation: Mapping[str, str],
-    version: str,
-    quality: Mapping[str, Any] | None = None,
-) -> dict[str, str]:
+def dataset_files(layers: CorpusLayers) -> dict[str, str]:
     """Relative path inside ``dataset/`` → file content."""
+    docs, cleaned = layers.documents, layers.cleaned
     return {
         "documents/train.jsonl": render_jsonl(iter_document_rows(docs, cleaned)),
         "paragraphs/train.jsonl": render_jsonl(iter_paragraph_rows(docs, cleaned)),
         "footnotes/train.jsonl": render_jsonl(iter_footnote_rows(docs, cleaned)),
-        "sentences/train.jsonl": render_jsonl(iter_sentence_rows(annotated)),
-        CARD_NAME: render_card(docs, cleaned, annotated, validation, version, quality),
+        "sentences/train.jsonl": render_jsonl(iter_sentence_rows(layers.annotated)),
+        "stance/train.jsonl": render_jsonl(iter_stance_rows(layers.stance)),
+        "stance_sentences/train.jsonl": render_jsonl(iter_stance_sentence_rows(layers.annotated, layers.stance)),
+        CARD_NAME: render_card(layers),
     }

@@ -4,6 +4,7 @@ from kzcorpus.schema.clean import CleanedText, Footnote, Paragraph, ParagraphRef
 from kzcorpus.schema.common import LANGUAGES, Language, ProducedBy, StrictModel
 from kzcorpus.schema.document import DocumentMetadata, Evidence, Keywords, Relation, Titles, Venue
 from kzcorpus.schema.manifest import Manifest, ManifestEntry
+from kzcorpus.schema.stance import Decision, Scope, StanceLabel, StanceSpan, TranslationLink
 
 RECORD_TYPES: dict[str, type[StrictModel]] = {
     "document": DocumentMetadata,
@@ -12,6 +13,11 @@ RECORD_TYPES: dict[str, type[StrictModel]] = {
     "paragraph": Paragraph,
     "footnote": Footnote,
     "removed": Removed,
+    "stance-pass": StanceSpan,
+    "stance-scope": Scope,
+    "stance-decision": Decision,
+    "stance-translation": TranslationLink,
+    "stance": StanceLabel,
 }
 """Record types that get a JSON Schema file in schemas/ (``<name>.schema.json``)."""
 
@@ -19,6 +25,7 @@ __all__ = [
     "LANGUAGES",
     "RECORD_TYPES",
     "CleanedText",
+    "Decision",
     "DocumentMetadata",
     "Evidence",
     "Footnote",
@@ -32,7 +39,11 @@ __all__ = [
     "Relation",
     "Removed",
     "Role",
+    "Scope",
+    "StanceLabel",
+    "StanceSpan",
     "StrictModel",
     "Titles",
+    "TranslationLink",
     "Venue",
 ]

@@ -1,0 +1,24 @@
+"""Everything the export stage renders from, computed once by the build."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kzcorpus.io.cleaned import CleanedLayers
+from kzcorpus.io.conllu import Sentence
+from kzcorpus.io.documents import Document
+from kzcorpus.schema.stance import StanceLabel
+
+
+@dataclass(frozen=True)
+class CorpusLayers:
+    documents: Sequence[Document]
+    cleaned: Mapping[str, CleanedLayers]
+    annotated: Mapping[tuple[str, str], Sequence[Sentence]]
+    validation: Mapping[str, str]
+    version: str
+    stance: Sequence[StanceLabel] = ()
+    stance_agreement: Mapping[str, Any] | None = None
+    quality: Mapping[str, Any] | None = None
