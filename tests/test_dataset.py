@@ -91,6 +91,7 @@ def test_card_header_declares_configs_and_licence() -> None:
         "sentences",
         "stance",
         "stance_sentences",
+        "parallel",
     ]
     assert header["language"] == ["tr", "en", "ru"]
     card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")

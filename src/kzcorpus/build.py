@@ -22,13 +22,16 @@ from kzcorpus.io.conllu import Sentence, load_annotation
 from kzcorpus.io.documents import Document, load_documents
 from kzcorpus.io.raw import read_text
 from kzcorpus.io.stance import LABELS, StanceInputs, read_stance_inputs, render_labels
+from kzcorpus.parallel.align import SentenceInfo
 from kzcorpus.paths import annotations_dir, data_root, dataset_dir, schemas_dir
+from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import StanceLabel
 
 BUILD_INPUTS = (
     "raw",
     "annotations/documents.jsonl",
     "annotations/stance",
+    "annotations/parallel",
     "annotations/quality.json",
     "models/restore/lexicon.tsv",
 )
@@ -117,6 +120,12 @@ class BuildContext:
         return agreement_report(self.stance_inputs, self.cleaned, self.annotated)
 
     @cached_property
+    def parallel(self) -> tuple[list[AlignmentLink], dict[str, SentenceInfo]]:
+        from kzcorpus.parallel.align import load_links
+
+        return load_links(self.root, self.documents, self.cleaned, self.annotated)
+
+    @cached_property
     def quality(self) -> dict[str, Any] | None:
         """Hand-checked quality figures saved by `kzcorpus quality --save` (an input here)."""
         import json
@@ -162,6 +171,8 @@ def _dataset_outputs(ctx: BuildContext) -> Iterator[Output]:
         stance=ctx.stance,
         stance_agreement=ctx.stance_agreement,
         quality=ctx.quality,
+        links=ctx.parallel[0],
+        link_sentences=ctx.parallel[1],
     )
     for rel, text in dataset_files(layers).items():
         yield Output(dataset_dir(ctx.root) / rel, text)

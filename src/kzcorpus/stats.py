@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from itertools import combinations
 
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
 from kzcorpus.schema.common import LANGUAGES
+from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import POLARITIES, StanceLabel
 
 
@@ -203,3 +205,17 @@ def stance_actor_table(labels: Sequence[StanceLabel]) -> str:
 def stance_provenance_counts(labels: Sequence[StanceLabel]) -> dict[str, int]:
     c = Counter(x.provenance for x in labels)
     return {k: c[k] for k in ("single-pass", "agreed", "adjudicated", "reviewed")}
+
+
+def parallel_table(links: Sequence[AlignmentLink]) -> str:
+    """Links per language pair (both sides present), sentences per side, and how many are 1–1."""
+    head = (
+        "| pair | links | sentences (first) | sentences (second) | 1–1 links |\n| --- | ---: | ---: | ---: | ---: |\n"
+    )
+    rows = []
+    for a, b in combinations(LANGUAGES, 2):
+        sel = [x for x in links if x.side(a) and x.side(b)]
+        n_a, n_b = sum(len(x.side(a)) for x in sel), sum(len(x.side(b)) for x in sel)
+        one = sum(len(x.side(a)) == len(x.side(b)) == 1 for x in sel)
+        rows.append(f"| {a}–{b} | {len(sel)} | {n_a} | {n_b} | {one} |\n")
+    return head + "".join(rows)

@@ -120,6 +120,23 @@ STANCE_SENTENCES: dict[str, Spec] = {
     "labels": [_S],
 }
 
+PARALLEL: dict[str, Spec] = {
+    "id": _S,
+    "document": _S,
+    "segment": _S,
+    "type": _S,
+    "tr": _S,
+    "en": _S,
+    "ru": _S,
+    "tr_ids": [_S],
+    "en_ids": [_S],
+    "ru_ids": [_S],
+    "method": _S,
+    "annotator": _S,
+    "verified_by": _S,
+    "note": _S,
+}
+
 CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
     "documents": DOCUMENTS,
     "paragraphs": PARAGRAPHS,
@@ -127,6 +144,7 @@ CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
     "sentences": SENTENCES,
     "stance": STANCE,
     "stance_sentences": STANCE_SENTENCES,
+    "parallel": PARALLEL,
 }
 
 

@@ -14,10 +14,14 @@ from typing import Any
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
 from kzcorpus.export.card import render_card
 from kzcorpus.export.layers import CorpusLayers
+from kzcorpus.export.mt import mt_files
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
 from kzcorpus.io.stance import label_row
+from kzcorpus.parallel.align import SentenceInfo, side_text
+from kzcorpus.schema.common import LANGUAGES
+from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import StanceLabel
 
 CARD_NAME = "README.md"
@@ -104,6 +108,25 @@ def iter_stance_sentence_rows(
             }
 
 
+def iter_parallel_rows(
+    links: Iterable[AlignmentLink], sentences: Mapping[str, SentenceInfo]
+) -> Iterator[dict[str, Any]]:
+    """One row per alignment link: the text of each side (empty where a side is missing)."""
+    for x in links:
+        yield {
+            "id": x.id,
+            "document": x.document,
+            "segment": x.segment,
+            "type": x.link_type,
+            **{lang: side_text(x, lang, sentences) for lang in LANGUAGES},
+            **{f"{lang}_ids": list(x.side(lang)) for lang in LANGUAGES},
+            "method": x.method,
+            "annotator": x.annotator,
+            "verified_by": x.verified_by,
+            "note": x.note,
+        }
+
+
 def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
@@ -118,5 +141,7 @@ def dataset_files(layers: CorpusLayers) -> dict[str, str]:
         "sentences/train.jsonl": render_jsonl(iter_sentence_rows(layers.annotated)),
         "stance/train.jsonl": render_jsonl(iter_stance_rows(layers.stance)),
         "stance_sentences/train.jsonl": render_jsonl(iter_stance_sentence_rows(layers.annotated, layers.stance)),
+        "parallel/train.jsonl": render_jsonl(iter_parallel_rows(layers.links, layers.link_sentences)),
+        **mt_files(layers.links, layers.link_sentences, layers.version),
         CARD_NAME: render_card(layers),
     }

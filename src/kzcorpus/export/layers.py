@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence
 from kzcorpus.io.documents import Document
+from kzcorpus.parallel.align import SentenceInfo
+from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import StanceLabel
 
 
@@ -22,3 +24,5 @@ class CorpusLayers:
     stance: Sequence[StanceLabel] = ()
     stance_agreement: Mapping[str, Any] | None = None
     quality: Mapping[str, Any] | None = None
+    links: Sequence[AlignmentLink] = ()
+    link_sentences: Mapping[str, SentenceInfo] = field(default_factory=dict)

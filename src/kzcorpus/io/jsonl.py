@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -14,6 +15,20 @@ from kzcorpus.io.atomic import write_text_atomic
 from kzcorpus.io.raw import read_text
 
 M = TypeVar("M", bound=BaseModel)
+M_co = TypeVar("M_co", bound=BaseModel, covariant=True)
+
+
+@dataclass(frozen=True)
+class Located(Generic[M_co]):
+    """A record with the file and line it was read from, so later checks can name it."""
+
+    record: M_co
+    path: Path
+    line: int
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
 
 
 def _field(loc: tuple[int | str, ...]) -> str:
@@ -50,6 +65,10 @@ def iter_jsonl_numbered(path: Path, model: type[M]) -> Iterator[tuple[int, M]]:
             else:
                 msg = f"{err['msg']} (got {err.get('input')!r})" if err["loc"] else err["msg"]
             raise DataError(msg, path=path, line=lineno, field=field) from exc
+
+
+def read_located(path: Path, model: type[M]) -> list[Located[M]]:
+    return [Located(r, path, n) for n, r in iter_jsonl_numbered(path, model)]
 
 
 def dump_record(record: BaseModel) -> str:

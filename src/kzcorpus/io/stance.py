@@ -11,12 +11,11 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from kzcorpus.errors import DataError
-from kzcorpus.io.jsonl import iter_jsonl_numbered
+from kzcorpus.io.jsonl import Located, read_located
 from kzcorpus.io.raw import read_text
 from kzcorpus.paths import annotations_dir
 from kzcorpus.schema.stance import LABEL_FIELDS, Decision, Scope, StanceLabel, StanceSpan, TranslationLink
@@ -31,22 +30,6 @@ TRANSLATIONS = f"{STANCE_DIR}/translations.jsonl"
 LABELS = "stance.jsonl"
 """The released layer, relative to ``annotations/``."""
 
-T = TypeVar("T", bound=BaseModel)
-T_co = TypeVar("T_co", bound=BaseModel, covariant=True)
-
-
-@dataclass(frozen=True)
-class Located(Generic[T_co]):
-    """A record with the file and line it was read from."""
-
-    record: T_co
-    path: Path
-    line: int
-
-    @property
-    def where(self) -> str:
-        return f"{self.path}:{self.line}"
-
 
 @dataclass(frozen=True)
 class StanceInputs:
@@ -57,10 +40,6 @@ class StanceInputs:
     review: list[Located[Decision]]
     translations: list[Located[TranslationLink]]
     adjudication_path: Path
-
-
-def _read(path: Path, model: type[T]) -> list[Located[T]]:
-    return [Located(r, path, n) for n, r in iter_jsonl_numbered(path, model)]
 
 
 def read_scope(path: Path) -> Scope:
@@ -79,19 +58,19 @@ def read_stance_inputs(root: Path | None = None) -> StanceInputs:
     base = annotations_dir(root)
     optional = {name: base / name for name in (REVIEW, TRANSLATIONS)}
     return StanceInputs(
-        pass_a=_read(base / PASS_A, StanceSpan),
-        pass_b=_read(base / PASS_B, StanceSpan),
+        pass_a=read_located(base / PASS_A, StanceSpan),
+        pass_b=read_located(base / PASS_B, StanceSpan),
         scope=read_scope(base / SCOPE),
-        adjudication=_read(base / ADJUDICATION, Decision),
-        review=_read(optional[REVIEW], Decision) if optional[REVIEW].is_file() else [],
-        translations=_read(optional[TRANSLATIONS], TranslationLink) if optional[TRANSLATIONS].is_file() else [],
+        adjudication=read_located(base / ADJUDICATION, Decision),
+        review=read_located(optional[REVIEW], Decision) if optional[REVIEW].is_file() else [],
+        translations=read_located(optional[TRANSLATIONS], TranslationLink) if optional[TRANSLATIONS].is_file() else [],
         adjudication_path=base / ADJUDICATION,
     )
 
 
 def iter_labels(root: Path | None = None) -> list[Located[StanceLabel]]:
     """The released labels, schema-checked line by line (see :func:`kzcorpus.stance.labels.load_stance`)."""
-    return _read(annotations_dir(root) / LABELS, StanceLabel)
+    return read_located(annotations_dir(root) / LABELS, StanceLabel)
 
 
 def label_row(label: StanceLabel) -> dict[str, object]:

@@ -4,6 +4,7 @@ from kzcorpus.schema.clean import CleanedText, Footnote, Paragraph, ParagraphRef
 from kzcorpus.schema.common import LANGUAGES, Language, ProducedBy, StrictModel
 from kzcorpus.schema.document import DocumentMetadata, Evidence, Keywords, Relation, Titles, Venue
 from kzcorpus.schema.manifest import Manifest, ManifestEntry
+from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import Decision, Scope, StanceLabel, StanceSpan, TranslationLink
 
 RECORD_TYPES: dict[str, type[StrictModel]] = {
@@ -18,12 +19,14 @@ RECORD_TYPES: dict[str, type[StrictModel]] = {
     "stance-decision": Decision,
     "stance-translation": TranslationLink,
     "stance": StanceLabel,
+    "alignment": AlignmentLink,
 }
 """Record types that get a JSON Schema file in schemas/ (``<name>.schema.json``)."""
 
 __all__ = [
     "LANGUAGES",
     "RECORD_TYPES",
+    "AlignmentLink",
     "CleanedText",
     "Decision",
     "DocumentMetadata",

@@ -14,6 +14,9 @@ LANGUAGES: tuple[Language, ...] = ("tr", "en", "ru")
 DOCUMENT_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN, max_length=80)]
 
+SENT_ID_PATTERN = DOCUMENT_ID_PATTERN[:-1] + r"-p\d+-s\d+$"
+"""A CoNLL-U ``sent_id``: ``<document>-p<paragraph>-s<n>`` (see ``kzcorpus.io.conllu.sentence_id``)."""
+
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 Sha256 = Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
 

@@ -24,7 +24,8 @@ from typing import Any
 from kzcorpus.errors import DataError, KzCorpusError
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
-from kzcorpus.io.stance import LABELS, SCOPE, Located, StanceInputs, iter_labels
+from kzcorpus.io.jsonl import Located
+from kzcorpus.io.stance import LABELS, SCOPE, StanceInputs, iter_labels
 from kzcorpus.schema.clean import Paragraph
 from kzcorpus.schema.stance import (
     GUIDELINE_VERSION,

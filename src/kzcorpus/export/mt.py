@@ -1,0 +1,61 @@
+"""The parallel layer in the formats MT tools read: Moses plain text per language pair, TMX.
+
+Only links with text on both sides of a pair become a line (Moses) or a translation unit
+with two or more variants (TMX); a side of several sentences is one line, sentences joined
+by a space, so line *n* of ``kzcorpus.tr-en.tr`` translates line *n* of ``kzcorpus.tr-en.en``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+from xml.sax.saxutils import escape, quoteattr
+
+from kzcorpus.parallel.align import SentenceInfo, side_text
+from kzcorpus.schema.common import LANGUAGES, Language
+from kzcorpus.schema.parallel import AlignmentLink
+
+MT_DIR = "mt"
+PAIRS: tuple[tuple[Language, Language], ...] = tuple(combinations(LANGUAGES, 2))
+"""(tr, en), (tr, ru), (en, ru): the language pairs, in the order of ``LANGUAGES``."""
+
+
+def pair_links(links: Sequence[AlignmentLink], pair: tuple[Language, Language]) -> list[AlignmentLink]:
+    return [x for x in links if all(x.side(lang) for lang in pair)]
+
+
+def moses_files(links: Sequence[AlignmentLink], sentences: Mapping[str, SentenceInfo]) -> dict[str, str]:
+    """``mt/kzcorpus.<l1>-<l2>.<lang>`` → one side per line."""
+    out = {}
+    for pair in PAIRS:
+        selected = pair_links(links, pair)
+        for lang in pair:
+            lines = [side_text(x, lang, sentences) for x in selected]
+            assert all("\n" not in line for line in lines)  # sentences never span lines
+            out[f"{MT_DIR}/kzcorpus.{pair[0]}-{pair[1]}.{lang}"] = "".join(f"{line}\n" for line in lines)
+    return out
+
+
+def tmx_file(links: Sequence[AlignmentLink], sentences: Mapping[str, SentenceInfo], version: str) -> str:
+    """TMX 1.4b, one ``tu`` per link with at least two sides; no dates, so rebuilds are identical."""
+    units = []
+    for x in links:
+        sides = [lang for lang in LANGUAGES if x.side(lang)]
+        if len(sides) < 2:
+            continue
+        props = {"x-document": x.document, "x-segment": x.segment, "x-link-type": x.link_type}
+        body = "".join(f"      <prop type={quoteattr(k)}>{escape(v)}</prop>\n" for k, v in props.items())
+        body += "".join(
+            f'      <tuv xml:lang="{lang}"><seg>{escape(side_text(x, lang, sentences))}</seg></tuv>\n' for lang in sides
+        )
+        units.append(f"    <tu tuid={quoteattr(x.id)}>\n{body}    </tu>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        f'  <header creationtool="kzcorpus" creationtoolversion="{version}" segtype="sentence" '
+        'o-tmf="kzcorpus-jsonl" adminlang="en" srclang="tr" datatype="plaintext"/>\n'
+        "  <body>\n" + "".join(units) + "  </body>\n</tmx>\n"
+    )
+
+
+def mt_files(links: Sequence[AlignmentLink], sentences: Mapping[str, SentenceInfo], version: str) -> dict[str, str]:
+    return {**moses_files(links, sentences), f"{MT_DIR}/kzcorpus.tmx": tmx_file(links, sentences, version)}

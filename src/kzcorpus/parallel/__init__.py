@@ -1,0 +1,1 @@
+"""The parallel layer: sentence-aligned translated abstracts, titles and keywords."""

@@ -1,0 +1,185 @@
+"""The parallel layer: hand-made alignment checked against the CoNLL-U layer, and its exports."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from kzcorpus.errors import DataError
+from kzcorpus.validate import iter_problems
+
+from .conftest import REPO, assert_build_fails_untouched
+
+ALIGNMENT = REPO / "annotations" / "parallel" / "alignment.jsonl"
+LANGS = ("tr", "en", "ru")
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _sentences() -> dict[str, dict]:
+    return {s["id"]: s for s in _rows(REPO / "dataset" / "sentences" / "train.jsonl")}
+
+
+def test_every_link_points_at_sentences_of_its_language() -> None:
+    sentences = _sentences()
+    links = _rows(ALIGNMENT)
+    assert links and all(x["method"] == "manual" and x["verified_by"] for x in links)
+    for link in links:
+        assert sum(bool(link[lang]) for lang in LANGS) >= 2, link["id"]
+        for lang in LANGS:
+            assert all(sentences[sid]["language"] == lang for sid in link[lang]), link["id"]
+
+
+def test_the_abstracts_are_aligned_whole_and_the_iad_copy_is_left_out() -> None:
+    sentences = _sentences()
+    paragraphs = _rows(REPO / "annotations" / "paragraphs.jsonl")
+    used = {sid for link in _rows(ALIGNMENT) for lang in LANGS for sid in link[lang]}
+    abstract_paras = {
+        ("russia-alliance-limits", 1),
+        ("russia-alliance-limits", 4),
+        ("russia-alliance-limits", 8),
+        ("china-economic-relations", 2),
+        ("china-economic-relations", 3),
+    }
+    for sid, s in sentences.items():
+        if (s["document"], s["paragraph"]) in abstract_paras:
+            assert sid in used, sid
+    duplicates = {(p["document"], p["index"]) for p in paragraphs if p["duplicate_of"]}
+    assert ("iad-record-russia-alliance-limits", 1) in duplicates
+    assert not any((sentences[sid]["document"], sentences[sid]["paragraph"]) in duplicates for sid in used)
+    card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
+    assert "abstract repeated on the IAD index page" in card
+
+
+def test_parallel_config_loads_typed_with_the_sentence_texts() -> None:
+    datasets = pytest.importorskip("datasets")
+    from kzcorpus.export.features import PARALLEL, to_features
+
+    ds = datasets.load_dataset(str(REPO / "dataset"), "parallel")["train"]
+    assert ds.features == to_features(PARALLEL)
+    sentences = _sentences()
+    links = {x["id"]: x for x in _rows(ALIGNMENT)}
+    assert ds["id"] == list(links)
+    for row in ds:
+        link = links[row["id"]]
+        for lang in LANGS:
+            assert row[f"{lang}_ids"] == link[lang]
+            assert row[lang] == " ".join(sentences[sid]["text"] for sid in link[lang])
+        assert row["type"] == "-".join(str(len(link[lang])) for lang in LANGS)
+
+
+def test_moses_files_are_line_parallel_and_tmx_holds_every_link() -> None:
+    rows = _rows(REPO / "dataset" / "parallel" / "train.jsonl")
+    mt = REPO / "dataset" / "mt"
+    for a, b in (("tr", "en"), ("tr", "ru"), ("en", "ru")):
+        expected = [r for r in rows if r[a] and r[b]]
+        for lang in (a, b):
+            lines = (mt / f"kzcorpus.{a}-{b}.{lang}").read_text(encoding="utf-8").split("\n")[:-1]
+            assert lines == [r[lang] for r in expected]
+    tmx = ET.parse(mt / "kzcorpus.tmx").getroot()
+    units = tmx.findall("./body/tu")
+    assert [u.get("tuid") for u in units] == [r["id"] for r in rows]
+    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
+    for unit, row in zip(units, rows, strict=True):
+        variants = {t.get(lang_attr): t.findtext("seg") for t in unit.findall("tuv")}
+        assert variants == {lang: row[lang] for lang in LANGS if row[lang]}
+
+
+def _table(section: str) -> dict[str, list[str]]:
+    rows = [r.strip("|").split("|") for r in section.strip().splitlines()[2:]]
+    return {r[0].strip(): [c.strip() for c in r[1:]] for r in rows}
+
+
+@pytest.mark.parametrize("doc", ["README.md", "dataset/README.md"])
+def test_pair_counts_in_readme_and_card_match_the_data(doc: str) -> None:
+    text = (REPO / doc).read_text(encoding="utf-8")
+    if doc == "README.md":
+        section = text.split("<!-- parallel-counts -->", 1)[1].split("<!-- /parallel-counts -->", 1)[0]
+    else:
+        section = text.split("links in all:\n\n", 1)[1].split("\n\n", 1)[0]
+    expected = {}
+    links = _rows(ALIGNMENT)
+    for a, b in (("tr", "en"), ("tr", "ru"), ("en", "ru")):
+        sel = [x for x in links if x[a] and x[b]]
+        ones = sum(len(x[a]) == len(x[b]) == 1 for x in sel)
+        expected[f"{a}–{b}"] = [str(len(sel)), str(sum(len(x[a]) for x in sel)), str(sum(len(x[b]) for x in sel))]
+        expected[f"{a}–{b}"].append(str(ones))
+    assert _table(section) == expected
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+def _edit(root: Path, index: int, **change: object) -> int:
+    path = root / "annotations" / "parallel" / "alignment.jsonl"
+    rows = _rows(path)
+    rows[index].update(change)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return index + 1
+
+
+def _index(link_id: str) -> int:
+    return next(i for i, x in enumerate(_rows(ALIGNMENT)) if x["id"] == link_id)
+
+
+@pytest.fixture
+def missing_sentence(corpus_copy: Path) -> tuple[Path, int]:
+    i = _index("russia-alliance-limits:abstract:3")
+    return corpus_copy, _edit(corpus_copy, i, ru=["russia-alliance-limits-p8-s99"])
+
+
+@pytest.fixture
+def same_language_sides(corpus_copy: Path) -> tuple[Path, int]:
+    """The English sentence listed again as the Turkish side: both sides are English."""
+    i = _index("china-economic-relations:abstract:2")
+    return corpus_copy, _edit(corpus_copy, i, tr=["china-economic-relations-p2-s2"])
+
+
+@pytest.fixture
+def body_sentence(corpus_copy: Path) -> tuple[Path, int]:
+    i = _index("russia-alliance-limits:abstract:1")
+    return corpus_copy, _edit(corpus_copy, i, tr=["russia-alliance-limits-p11-s1"])
+
+
+@pytest.fixture
+def duplicate_paragraph(corpus_copy: Path) -> tuple[Path, int]:
+    i = _index("russia-alliance-limits:abstract:1")
+    return corpus_copy, _edit(corpus_copy, i, tr=["iad-record-russia-alliance-limits-p1-s1"])
+
+
+@pytest.fixture
+def sentence_twice(corpus_copy: Path) -> tuple[Path, int]:
+    i = _index("russia-alliance-limits:abstract:2")
+    return corpus_copy, _edit(corpus_copy, i, en=["russia-alliance-limits-p4-s1"])
+
+
+@pytest.fixture
+def gapped_side(corpus_copy: Path) -> tuple[Path, int]:
+    i = _index("china-economic-relations:abstract:8")
+    return corpus_copy, _edit(corpus_copy, i, tr=["china-economic-relations-p3-s8", "china-economic-relations-p3-s10"])
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("missing_sentence", "sentence id 'russia-alliance-limits-p8-s99' (ru side) does not exist in the CoNLL-U"),
+        ("same_language_sides", "is en, listed on the tr side; a link's sides must differ in language"),
+        ("body_sentence", "is in a body paragraph; expected abstract"),
+        ("duplicate_paragraph", "is in a paragraph that repeats another; duplicates are excluded"),
+        ("sentence_twice", "sentence russia-alliance-limits-p4-s1 is already aligned in link"),
+        ("gapped_side", "is not a run of consecutive sentences"),
+    ],
+)
+def test_bad_link_is_named_by_validate_and_refused_by_the_build(
+    fixture: str, message: str, request: pytest.FixtureRequest
+) -> None:
+    root, line = request.getfixturevalue(fixture)
+    problems = "\n".join(iter_problems(root))
+    assert f"alignment.jsonl:{line}: link " in problems and message in problems, problems
+    assert_build_fails_untouched(root, DataError, re.escape(message), annotate=False)
