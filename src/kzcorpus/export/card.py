@@ -15,7 +15,7 @@ from typing import Any
 from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.io.documents import Document
-from kzcorpus.schema.stance import StanceLabel
+from kzcorpus.schema.stance import GUIDELINE_VERSION, StanceLabel
 from kzcorpus.stats import (
     annotation_stats,
     annotation_table,
@@ -235,7 +235,7 @@ def stance_agreement_text(report: Mapping[str, Any] | None) -> str:
         f"{report['polarity_observed']:.2f}% identical, Cohen's kappa {report['polarity_kappa']:.3f}.\n"
         f"- Adjudication: {report['cases']} disagreement cases (pass A kept {dec['a']}, pass B kept "
         f"{dec['b']}, new records {dec['custom']}); review of agreed and single-pass labels against "
-        f"guideline 1.1: {report['review_cases']} cases.\n"
+        f"guideline {GUIDELINE_VERSION}: {report['review_cases']} cases.\n"
     )
 
 

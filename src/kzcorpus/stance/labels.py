@@ -34,6 +34,7 @@ from kzcorpus.schema.stance import (
     Provenance,
     StanceLabel,
     StanceSpan,
+    TranslationLink,
     label_id,
 )
 from kzcorpus.stance.adjudicate import Cluster, iter_clusters
@@ -250,7 +251,7 @@ def iter_label_problems(located: Sequence[Located[StanceLabel]], cleaned: Mappin
 
 
 def _link_problems(
-    links: Sequence[Located], labels: Mapping[str, StanceLabel], cleaned: Mapping[str, CleanedLayers]
+    links: Sequence[Located[TranslationLink]], labels: Mapping[str, StanceLabel], cleaned: Mapping[str, CleanedLayers]
 ) -> Iterator[str]:
     seen: set[str] = set()
     for loc in links:
@@ -322,24 +323,30 @@ def make_labels(
     return labels
 
 
-def stance_problems(root: Path | None = None, cleaned: Mapping[str, CleanedLayers] | None = None) -> list[str]:
-    """Every problem of the released ``annotations/stance.jsonl``, each naming file, line and record."""
+def _checked_labels(
+    root: Path | None, cleaned: Mapping[str, CleanedLayers] | None
+) -> tuple[list[StanceLabel], list[str]]:
     from kzcorpus.io.cleaned import load_cleaned
 
     try:
         located = iter_labels(root)
         layers = cleaned if cleaned is not None else load_cleaned(root)
     except KzCorpusError as exc:
-        return [str(exc)]
-    return list(iter_label_problems(located, layers))
+        return [], [str(exc)]
+    return [loc.record for loc in located], list(iter_label_problems(located, layers))
+
+
+def stance_problems(root: Path | None = None, cleaned: Mapping[str, CleanedLayers] | None = None) -> list[str]:
+    """Every problem of the released ``annotations/stance.jsonl``, each naming file, line and record."""
+    return _checked_labels(root, cleaned)[1]
 
 
 def load_stance(root: Path | None = None, cleaned: Mapping[str, CleanedLayers] | None = None) -> list[StanceLabel]:
     """The released labels, each checked against the cleaned text; refuses invalid data."""
-    problems = stance_problems(root, cleaned)
+    labels, problems = _checked_labels(root, cleaned)
     if problems:
         raise DataError("invalid stance labels:\n" + "\n".join(problems))
-    return [loc.record for loc in iter_labels(root)]
+    return labels
 
 
 def agreement_report(
