@@ -1,0 +1,1 @@
+"""Benchmark workflow: document-level splits and folds (evaluation and baselines to follow)."""
