@@ -144,10 +144,10 @@ def test_paragraph_and_footnote_configs_load_typed() -> None:
 
 
 def test_sentences_config_loads_typed_and_points_into_the_text() -> None:
-    from kzcorpus.export.features import SENTENCES, to_features
+    from kzcorpus.export.features import CONFIG_FEATURES, to_features
 
     sents = datasets.load_dataset(str(REPO / "dataset"), "sentences")["train"]
-    assert sents.features == to_features(SENTENCES)
+    assert sents.features == to_features(CONFIG_FEATURES["sentences"])
     docs = {r["id"]: r["text"] for r in datasets.load_dataset(str(REPO / "dataset"), "documents")["train"]}
     for row in sents.select(range(0, sents.num_rows, 11)):
         text = docs[row["document"]]

@@ -59,10 +59,10 @@ def test_the_abstracts_are_aligned_whole_and_the_iad_copy_is_left_out() -> None:
 
 def test_parallel_config_loads_typed_with_the_sentence_texts() -> None:
     datasets = pytest.importorskip("datasets")
-    from kzcorpus.export.features import PARALLEL, to_features
+    from kzcorpus.export.features import CONFIG_FEATURES, to_features
 
     ds = datasets.load_dataset(str(REPO / "dataset"), "parallel")["train"]
-    assert ds.features == to_features(PARALLEL)
+    assert ds.features == to_features(CONFIG_FEATURES["parallel"])
     sentences = _sentences()
     links = {x["id"]: x for x in _rows(ALIGNMENT)}
     assert ds["id"] == list(links)

@@ -289,15 +289,16 @@ def test_agreement_figures_in_readme_and_card_are_recomputed(doc: str) -> None:
 
 def test_stance_configs_load_typed_and_agree_with_the_layer() -> None:
     datasets = pytest.importorskip("datasets")
-    from kzcorpus.export.features import STANCE, STANCE_SENTENCES, to_features
+    from kzcorpus.export.features import CONFIG_FEATURES, STANCE, to_features
     from kzcorpus.schema.stance import LABEL_FIELDS, StanceLabel
 
     assert tuple(STANCE) == LABEL_FIELDS and set(LABEL_FIELDS) == set(StanceLabel.model_fields)
     spans = datasets.load_dataset(str(REPO / "dataset"), "stance")["train"]
-    assert spans.features == to_features(STANCE)
-    assert spans.to_list() == _rows(REPO / "annotations" / "stance.jsonl")
+    assert spans.features == to_features(CONFIG_FEATURES["stance"])
+    rows = [{k: v for k, v in r.items() if k not in ("split", "fold")} for r in spans.to_list()]
+    assert rows == _rows(REPO / "annotations" / "stance.jsonl")
     sents = datasets.load_dataset(str(REPO / "dataset"), "stance_sentences")["train"]
-    assert sents.features == to_features(STANCE_SENTENCES)
+    assert sents.features == to_features(CONFIG_FEATURES["stance_sentences"])
     assert sents["id"] == [r["id"] for r in _rows(REPO / "dataset" / "sentences" / "train.jsonl")]
     by_sentence: dict[str, set[tuple[str, str, str]]] = {}
     for lab in spans:

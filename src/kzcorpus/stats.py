@@ -219,3 +219,26 @@ def parallel_table(links: Sequence[AlignmentLink]) -> str:
         one = sum(len(x.side(a)) == len(x.side(b)) == 1 for x in sel)
         rows.append(f"| {a}–{b} | {len(sel)} | {n_a} | {n_b} | {one} |\n")
     return head + "".join(rows)
+
+
+def split_table(
+    splits: Mapping[str, str],
+    annotated: Mapping[tuple[str, str], Sequence[Sentence]],
+    labels: Sequence[StanceLabel],
+    links: Sequence[AlignmentLink],
+) -> str:
+    """Documents, sentences per language, stance labels per polarity and parallel links per split."""
+    langs = [f"{lang} sentences" for lang in LANGUAGES]
+    head = (
+        "| split | documents | " + " | ".join(langs) + " | " + " | ".join(POLARITIES) + " | parallel links |\n"
+        "| --- |" + " ---: |" * (2 + len(LANGUAGES) + len(POLARITIES)) + "\n"
+    )
+    rows = []
+    for name in dict.fromkeys(sorted(set(splits.values()), key=("train", "dev", "test").index)):
+        docs = sorted(d for d, s in splits.items() if s == name)
+        sents = [sum(len(v) for (d, lg), v in annotated.items() if lg == lang and d in docs) for lang in LANGUAGES]
+        pol = Counter(x.polarity for x in labels if x.document in docs)
+        n_links = sum(x.document in docs for x in links)
+        cells = [", ".join(f"`{d}`" for d in docs), *map(str, sents), *(str(pol[p]) for p in POLARITIES)]
+        rows.append(f"| {name} | " + " | ".join(cells) + f" | {n_links} |\n")
+    return head + "".join(rows)

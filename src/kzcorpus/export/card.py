@@ -12,6 +12,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
+from kzcorpus.benchmark.splits import assign_splits
 from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.io.documents import Document
@@ -25,6 +26,7 @@ from kzcorpus.stats import (
     documents_per_language,
     markdown_table,
     parallel_table,
+    split_table,
     stance_actor_table,
     stance_language_table,
     stance_provenance_counts,
@@ -267,6 +269,7 @@ def render_card(layers: CorpusLayers) -> str:
         stance_agreement=stance_agreement_text(layers.stance_agreement),
         parallel_table=parallel_table(layers.links),
         n_links=len(layers.links),
+        split_table=split_table(assign_splits(docs), layers.annotated, layers.stance, layers.links),
         sources_table=sources_table(docs),
         license_terms=license_terms(docs),
         relations=relations_list(docs),

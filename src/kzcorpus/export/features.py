@@ -137,14 +137,17 @@ PARALLEL: dict[str, Spec] = {
     "note": _S,
 }
 
+SPLIT_COLUMNS: dict[str, Spec] = {"split": _S, "fold": "int64"}
+"""Benchmark columns added to every sentence- and span-level config (kzcorpus.benchmark.splits)."""
+
 CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
     "documents": DOCUMENTS,
     "paragraphs": PARAGRAPHS,
     "footnotes": FOOTNOTES,
-    "sentences": SENTENCES,
-    "stance": STANCE,
-    "stance_sentences": STANCE_SENTENCES,
-    "parallel": PARALLEL,
+    "sentences": SENTENCES | SPLIT_COLUMNS,
+    "stance": STANCE | SPLIT_COLUMNS,
+    "stance_sentences": STANCE_SENTENCES | SPLIT_COLUMNS,
+    "parallel": PARALLEL | SPLIT_COLUMNS,
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
+from kzcorpus.benchmark.splits import assign_folds, assign_splits
 from kzcorpus.export.card import render_card
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
@@ -127,6 +128,14 @@ def iter_parallel_rows(
         }
 
 
+def with_split(
+    rows: Iterable[dict[str, Any]], splits: Mapping[str, str], folds: Mapping[str, int]
+) -> Iterator[dict[str, Any]]:
+    """Add the document's benchmark ``split`` and leave-one-group-out ``fold`` to each row."""
+    for row in rows:
+        yield row | {"split": splits[row["document"]], "fold": folds[row["document"]]}
+
+
 def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
@@ -134,14 +143,19 @@ def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
 def dataset_files(layers: CorpusLayers) -> dict[str, str]:
     """Relative path inside ``dataset/`` → file content."""
     docs, cleaned = layers.documents, layers.cleaned
+    splits, folds = assign_splits(docs), assign_folds(docs)
+
+    def split_rows(rows: Iterable[dict[str, Any]]) -> str:
+        return render_jsonl(with_split(rows, splits, folds))
+
     return {
         "documents/train.jsonl": render_jsonl(iter_document_rows(docs, cleaned)),
         "paragraphs/train.jsonl": render_jsonl(iter_paragraph_rows(docs, cleaned)),
         "footnotes/train.jsonl": render_jsonl(iter_footnote_rows(docs, cleaned)),
-        "sentences/train.jsonl": render_jsonl(iter_sentence_rows(layers.annotated)),
-        "stance/train.jsonl": render_jsonl(iter_stance_rows(layers.stance)),
-        "stance_sentences/train.jsonl": render_jsonl(iter_stance_sentence_rows(layers.annotated, layers.stance)),
-        "parallel/train.jsonl": render_jsonl(iter_parallel_rows(layers.links, layers.link_sentences)),
+        "sentences/train.jsonl": split_rows(iter_sentence_rows(layers.annotated)),
+        "stance/train.jsonl": split_rows(iter_stance_rows(layers.stance)),
+        "stance_sentences/train.jsonl": split_rows(iter_stance_sentence_rows(layers.annotated, layers.stance)),
+        "parallel/train.jsonl": split_rows(iter_parallel_rows(layers.links, layers.link_sentences)),
         **mt_files(layers.links, layers.link_sentences, layers.version),
         CARD_NAME: render_card(layers),
     }
