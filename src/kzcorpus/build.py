@@ -1,4 +1,4 @@
-"""The build: raw → clean → segment/annotate → stance → export.
+"""The build: raw → clean → segment/annotate → stance → export (with the parallel alignment).
 
 Everything under ``schemas/``, ``dataset/`` and the generated layers under
 ``annotations/`` is made here; a fresh build over the shipped raw files, hand-made
