@@ -6,12 +6,15 @@ import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kzcorpus.errors import DataError, IntegrityError
 from kzcorpus.paths import raw_dir
 from kzcorpus.schema import Manifest, ManifestEntry
+
+M = TypeVar("M", bound=BaseModel)
 
 MANIFEST_NAME = "manifest.json"
 
@@ -51,16 +54,21 @@ def load_manifest(root: Path | None = None) -> Manifest:
     path = raw_dir(root) / MANIFEST_NAME
     if not path.is_file():
         raise IntegrityError("manifest missing; expected raw/manifest.json", path=path)
+    return read_json_model(path, Manifest, "a valid manifest")
+
+
+def read_json_model(path: Path, model: type[M], expected: str) -> M:
+    """One JSON document validated as ``model``; errors name the file, line or field and ``expected``."""
     try:
         data = json.loads(read_text(path))
     except json.JSONDecodeError as exc:
         raise DataError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from exc
     try:
-        return Manifest.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
-        raise DataError(f"{err['msg']} (expected a valid manifest)", path=path, field=loc) from exc
+        raise DataError(f"{err['msg']} (expected {expected})", path=path, field=loc) from exc
 
 
 def manifest_entry(doc_id: str, data: bytes, source_file: str) -> ManifestEntry:

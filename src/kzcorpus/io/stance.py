@@ -12,11 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from kzcorpus.errors import DataError
 from kzcorpus.io.jsonl import Located, read_located
-from kzcorpus.io.raw import read_text
+from kzcorpus.io.raw import read_json_model
 from kzcorpus.paths import annotations_dir
 from kzcorpus.schema.stance import LABEL_FIELDS, Decision, Scope, StanceLabel, StanceSpan, TranslationLink
 
@@ -45,13 +43,7 @@ class StanceInputs:
 def read_scope(path: Path) -> Scope:
     if not path.is_file():
         raise DataError("file missing; expected the second pass's scope (JSON)", path=path)
-    try:
-        return Scope.model_validate(json.loads(read_text(path)))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"invalid JSON ({exc.msg})", path=path, line=exc.lineno) from exc
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise DataError(err["msg"], path=path, field=".".join(map(str, err["loc"])) or None) from exc
+    return read_json_model(path, Scope, "the second pass's scope")
 
 
 def read_stance_inputs(root: Path | None = None) -> StanceInputs:
