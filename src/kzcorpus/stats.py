@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import combinations
 
+from kzcorpus.benchmark.splits import SPLITS
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
@@ -234,7 +235,7 @@ def split_table(
         "| --- |" + " ---: |" * (2 + len(LANGUAGES) + len(POLARITIES)) + "\n"
     )
     rows = []
-    for name in dict.fromkeys(sorted(set(splits.values()), key=("train", "dev", "test").index)):
+    for name in (x for x in SPLITS if x in splits.values()):
         docs = sorted(d for d, s in splits.items() if s == name)
         sents = [sum(len(v) for (d, lg), v in annotated.items() if lg == lang and d in docs) for lang in LANGUAGES]
         pol = Counter(x.polarity for x in labels if x.document in docs)

@@ -12,7 +12,6 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from kzcorpus.benchmark.splits import assign_splits
 from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.io.documents import Document
@@ -269,7 +268,7 @@ def render_card(layers: CorpusLayers) -> str:
         stance_agreement=stance_agreement_text(layers.stance_agreement),
         parallel_table=parallel_table(layers.links),
         n_links=len(layers.links),
-        split_table=split_table(assign_splits(docs), layers.annotated, layers.stance, layers.links),
+        split_table=split_table(layers.splits, layers.annotated, layers.stance, layers.links),
         sources_table=sources_table(docs),
         license_terms=license_terms(docs),
         relations=relations_list(docs),

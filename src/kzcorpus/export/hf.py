@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
-from kzcorpus.benchmark.splits import assign_folds, assign_splits
 from kzcorpus.export.card import render_card
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
@@ -143,10 +142,9 @@ def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
 def dataset_files(layers: CorpusLayers) -> dict[str, str]:
     """Relative path inside ``dataset/`` → file content."""
     docs, cleaned = layers.documents, layers.cleaned
-    splits, folds = assign_splits(docs), assign_folds(docs)
 
     def split_rows(rows: Iterable[dict[str, Any]]) -> str:
-        return render_jsonl(with_split(rows, splits, folds))
+        return render_jsonl(with_split(rows, layers.splits, layers.folds))
 
     return {
         "documents/train.jsonl": render_jsonl(iter_document_rows(docs, cleaned)),
