@@ -71,8 +71,9 @@ def span_problem(span: StanceSpan, cleaned: Mapping[str, CleanedLayers]) -> str 
     return None
 
 
-def iter_duplicate_problems(records: Sequence[Located[StanceSpan]]) -> Iterator[str]:
-    """Exact duplicates, contradictions (same span and pair, two polarities) and overlapping
+def iter_duplicate_problems(records: Sequence[Located[StanceSpan]], *, overlapping: bool = True) -> Iterator[str]:
+    """Exact duplicates, contradictions (same span and pair, two polarities) and, unless
+    ``overlapping`` is False (a raw pass, whose overlaps the review settles), overlapping
     spans with the same (holder, target, polarity)."""
     seen: dict[tuple[str, int, int, str, str], Located[StanceSpan]] = {}
     by_triple: dict[tuple[str, str, str, str], list[Located[StanceSpan]]] = defaultdict(list)
@@ -85,6 +86,8 @@ def iter_duplicate_problems(records: Sequence[Located[StanceSpan]]) -> Iterator[
             yield f"{loc.where}: record {s.id} {what} record {first.record.id} ({first.where})"
             continue
         by_triple[(s.document, s.holder, s.target, s.polarity)].append(loc)
+    if not overlapping:
+        return
     for group in by_triple.values():
         group.sort(key=lambda x: (x.record.start, x.record.end))
         for prev, cur in itertools.pairwise(group):
@@ -232,6 +235,13 @@ def overlapping_sentences(index: Sequence[tuple[int, int, str]], start: int, end
     return tuple(sid for s, e, sid in index if s < end and e > start)
 
 
+def translation_problem(label: StanceLabel, other: StanceLabel) -> str | None:
+    """Why ``other`` cannot be the original of the translated ``label``, or None."""
+    if other.document != label.document or other.language == label.language:
+        return f"translation_of {other.id!r} must be a label of the same document in another language"
+    return None
+
+
 def iter_label_problems(located: Sequence[Located[StanceLabel]], cleaned: Mapping[str, CleanedLayers]) -> Iterator[str]:
     """Checks of the released layer: every span against the text, duplicates, links."""
     yield from iter_span_problems(located, cleaned)
@@ -241,13 +251,11 @@ def iter_label_problems(located: Sequence[Located[StanceLabel]], cleaned: Mappin
         lab = loc.record
         for other_id in lab.translation_of:
             other = by_id.get(other_id)
-            if other is None:
-                yield f"{loc.where}: record {lab.id}: translation_of names no label {other_id!r}"
-            elif other.document != lab.document or other.language == lab.language:
-                yield (
-                    f"{loc.where}: record {lab.id}: translation_of {other_id!r} must be a label of the same "
-                    f"document in another language"
-                )
+            problem = (
+                f"translation_of names no label {other_id!r}" if other is None else translation_problem(lab, other)
+            )
+            if problem:
+                yield f"{loc.where}: record {lab.id}: {problem}"
 
 
 def _link_problems(
@@ -272,8 +280,9 @@ def _link_problems(
                 para = find_paragraph(cleaned[side.document], side.start, side.end)
                 if para is None or para.role not in ("abstract", "title", "keywords"):
                     yield f"{loc.where}: {side.id} is not in an abstract, title or keyword list"
-            if other.document != lab.document or other.language == lab.language:
-                yield f"{loc.where}: {link.span} and {other_id} must be in one document and two languages"
+            problem = translation_problem(lab, other)
+            if problem:
+                yield f"{loc.where}: span {link.span}: {problem}"
 
 
 def make_labels(
@@ -284,7 +293,7 @@ def make_labels(
     """The released labels in document order; raises :class:`DataError` listing every problem."""
     problems = list(iter_span_problems(inputs.pass_a + inputs.pass_b, cleaned))
     for records in (inputs.pass_a, inputs.pass_b):
-        problems += [p for p in iter_duplicate_problems(records) if "overlaps" not in p]
+        problems += iter_duplicate_problems(records, overlapping=False)
     if problems:
         raise DataError("invalid stance records:\n" + "\n".join(problems))
     drafts, problems = _adjudicated(inputs, cleaned)
