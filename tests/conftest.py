@@ -32,6 +32,22 @@ def generated_files(root: Path) -> dict[Path, bytes]:
     }
 
 
+def jsonl_rows(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def write_jsonl_rows(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def edit_jsonl_line(path: Path, index: int, **change: object) -> int:
+    """Update fields of the ``index``-th record in place; return its 1-based line number."""
+    rows = jsonl_rows(path)
+    rows[index].update(change)
+    write_jsonl_rows(path, rows)
+    return index + 1
+
+
 def assert_build_fails_untouched(root: Path, error: type[Exception], match: str, *, annotate: bool = True) -> None:
     """A failing build raises ``error`` and leaves every generated file as it was, no temp files."""
     before = generated_files(root)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,23 +11,19 @@ import pytest
 from kzcorpus.errors import DataError
 from kzcorpus.validate import iter_problems
 
-from .conftest import REPO, assert_build_fails_untouched
+from .conftest import REPO, assert_build_fails_untouched, edit_jsonl_line, jsonl_rows
 
 ALIGNMENT = REPO / "annotations" / "parallel" / "alignment.jsonl"
 LANGS = ("tr", "en", "ru")
 
 
-def _rows(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-
-
 def _sentences() -> dict[str, dict]:
-    return {s["id"]: s for s in _rows(REPO / "dataset" / "sentences" / "train.jsonl")}
+    return {s["id"]: s for s in jsonl_rows(REPO / "dataset" / "sentences" / "train.jsonl")}
 
 
 def test_every_link_points_at_sentences_of_its_language() -> None:
     sentences = _sentences()
-    links = _rows(ALIGNMENT)
+    links = jsonl_rows(ALIGNMENT)
     assert links and all(x["method"] == "manual" and x["verified_by"] for x in links)
     for link in links:
         assert sum(bool(link[lang]) for lang in LANGS) >= 2, link["id"]
@@ -38,8 +33,8 @@ def test_every_link_points_at_sentences_of_its_language() -> None:
 
 def test_the_abstracts_are_aligned_whole_and_the_iad_copy_is_left_out() -> None:
     sentences = _sentences()
-    paragraphs = _rows(REPO / "annotations" / "paragraphs.jsonl")
-    used = {sid for link in _rows(ALIGNMENT) for lang in LANGS for sid in link[lang]}
+    paragraphs = jsonl_rows(REPO / "annotations" / "paragraphs.jsonl")
+    used = {sid for link in jsonl_rows(ALIGNMENT) for lang in LANGS for sid in link[lang]}
     abstract_paras = {
         ("russia-alliance-limits", 1),
         ("russia-alliance-limits", 4),
@@ -64,7 +59,7 @@ def test_parallel_config_loads_typed_with_the_sentence_texts() -> None:
     ds = datasets.load_dataset(str(REPO / "dataset"), "parallel")["train"]
     assert ds.features == to_features(CONFIG_FEATURES["parallel"])
     sentences = _sentences()
-    links = {x["id"]: x for x in _rows(ALIGNMENT)}
+    links = {x["id"]: x for x in jsonl_rows(ALIGNMENT)}
     assert ds["id"] == list(links)
     for row in ds:
         link = links[row["id"]]
@@ -75,7 +70,7 @@ def test_parallel_config_loads_typed_with_the_sentence_texts() -> None:
 
 
 def test_moses_files_are_line_parallel_and_tmx_holds_every_link() -> None:
-    rows = _rows(REPO / "dataset" / "parallel" / "train.jsonl")
+    rows = jsonl_rows(REPO / "dataset" / "parallel" / "train.jsonl")
     mt = REPO / "dataset" / "mt"
     for a, b in (("tr", "en"), ("tr", "ru"), ("en", "ru")):
         expected = [r for r in rows if r[a] and r[b]]
@@ -104,7 +99,7 @@ def test_pair_counts_in_readme_and_card_match_the_data(doc: str) -> None:
     else:
         section = text.split("links in all:\n\n", 1)[1].split("\n\n", 1)[0]
     expected = {}
-    links = _rows(ALIGNMENT)
+    links = jsonl_rows(ALIGNMENT)
     for a, b in (("tr", "en"), ("tr", "ru"), ("en", "ru")):
         sel = [x for x in links if x[a] and x[b]]
         ones = sum(len(x[a]) == len(x[b]) == 1 for x in sel)
@@ -117,15 +112,11 @@ def test_pair_counts_in_readme_and_card_match_the_data(doc: str) -> None:
 
 
 def _edit(root: Path, index: int, **change: object) -> int:
-    path = root / "annotations" / "parallel" / "alignment.jsonl"
-    rows = _rows(path)
-    rows[index].update(change)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return index + 1
+    return edit_jsonl_line(root / "annotations" / "parallel" / "alignment.jsonl", index, **change)
 
 
 def _index(link_id: str) -> int:
-    return next(i for i, x in enumerate(_rows(ALIGNMENT)) if x["id"] == link_id)
+    return next(i for i, x in enumerate(jsonl_rows(ALIGNMENT)) if x["id"] == link_id)
 
 
 @pytest.fixture

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +10,7 @@ from kzcorpus.benchmark.splits import SPLITS, assign_folds, assign_splits, group
 from kzcorpus.errors import DataError
 from kzcorpus.io.documents import Document, load_documents
 
-from .conftest import REPO
+from .conftest import REPO, jsonl_rows
 
 
 def test_related_documents_share_split_and_fold() -> None:
@@ -39,15 +37,11 @@ def test_a_document_without_a_split_is_an_error() -> None:
         assign_splits([*docs, extra])
 
 
-def _rows(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-
-
 @pytest.mark.parametrize("config", ["sentences", "stance", "stance_sentences", "parallel"])
 def test_every_row_carries_its_documents_split_and_fold(config: str) -> None:
     docs = load_documents()
     splits, folds = assign_splits(docs), assign_folds(docs)
-    rows = _rows(REPO / "dataset" / config / "train.jsonl")
+    rows = jsonl_rows(REPO / "dataset" / config / "train.jsonl")
     assert rows and all((r["split"], r["fold"]) == (splits[r["document"]], folds[r["document"]]) for r in rows)
 
 
@@ -55,9 +49,9 @@ def test_split_distribution_in_the_card_matches_the_rows() -> None:
     card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
     block = card.split("Per split:\n\n", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
     got = {r.strip("|").split("|")[0].strip(): [c.strip() for c in r.strip("|").split("|")[2:]] for r in block}
-    sentences = _rows(REPO / "dataset" / "sentences" / "train.jsonl")
-    labels = _rows(REPO / "dataset" / "stance" / "train.jsonl")
-    links = _rows(REPO / "dataset" / "parallel" / "train.jsonl")
+    sentences = jsonl_rows(REPO / "dataset" / "sentences" / "train.jsonl")
+    labels = jsonl_rows(REPO / "dataset" / "stance" / "train.jsonl")
+    links = jsonl_rows(REPO / "dataset" / "parallel" / "train.jsonl")
     expected = {}
     for split in SPLITS:
         sents = Counter(s["language"] for s in sentences if s["split"] == split)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,24 +12,9 @@ from kzcorpus.errors import DataError
 from kzcorpus.stance.labels import agreement_report, load_stance
 from kzcorpus.validate import iter_problems
 
-from .conftest import REPO, assert_build_fails_untouched
+from .conftest import REPO, assert_build_fails_untouched, edit_jsonl_line, jsonl_rows, write_jsonl_rows
 
 STANCE = REPO / "annotations" / "stance"
-
-
-def _rows(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-
-
-def _write_rows(path: Path, rows: list[dict]) -> None:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-
-
-def _edit_line(path: Path, index: int, **change: object) -> int:
-    rows = _rows(path)
-    rows[index].update(change)
-    _write_rows(path, rows)
-    return index + 1
 
 
 def _texts() -> dict[str, str]:
@@ -43,25 +27,25 @@ def _texts() -> dict[str, str]:
 def test_shipped_labels_load_and_match_the_text() -> None:
     labels = load_stance()
     texts = _texts()
-    assert len(labels) == len(_rows(REPO / "annotations" / "stance.jsonl")) > 300
+    assert len(labels) == len(jsonl_rows(REPO / "annotations" / "stance.jsonl")) > 300
     for lab in labels:
         assert texts[lab.document][lab.start : lab.end] == lab.text
         assert lab.method == "manual"
 
 
 def test_every_label_lists_exactly_the_sentences_it_overlaps() -> None:
-    sentences = _rows(REPO / "dataset" / "sentences" / "train.jsonl")
+    sentences = jsonl_rows(REPO / "dataset" / "sentences" / "train.jsonl")
     by_doc: dict[str, list[dict]] = {}
     for s in sentences:
         by_doc.setdefault(s["document"], []).append(s)
-    for lab in _rows(REPO / "annotations" / "stance.jsonl"):
+    for lab in jsonl_rows(REPO / "annotations" / "stance.jsonl"):
         expected = [s["id"] for s in by_doc[lab["document"]] if s["start"] < lab["end"] and s["end"] > lab["start"]]
         assert sorted(lab["sentences"]) == sorted(expected), lab["id"]
 
 
 def test_translated_abstract_spans_link_to_the_turkish_abstract() -> None:
-    labels = {x["id"]: x for x in _rows(REPO / "annotations" / "stance.jsonl")}
-    paragraphs = _rows(REPO / "annotations" / "paragraphs.jsonl")
+    labels = {x["id"]: x for x in jsonl_rows(REPO / "annotations" / "stance.jsonl")}
+    paragraphs = jsonl_rows(REPO / "annotations" / "paragraphs.jsonl")
 
     def role(lab: dict) -> str:
         return next(
@@ -91,18 +75,18 @@ def _range(case: str) -> tuple[str, int, int]:
 
 
 def test_labels_follow_the_decisions() -> None:
-    labels = _rows(REPO / "annotations" / "stance.jsonl")
+    labels = jsonl_rows(REPO / "annotations" / "stance.jsonl")
     by_case: dict[str, list[dict]] = {}
     for lab in labels:
         if lab["case"]:
             by_case.setdefault(lab["case"], []).append(lab)
-    review = _rows(STANCE / "review.jsonl")
+    review = jsonl_rows(STANCE / "review.jsonl")
     for d in review:
         assert sorted(map(_key, by_case.get(d["case"], []))) == sorted(map(_key, d["records"])), d["case"]
         assert all(x["provenance"] == "reviewed" for x in by_case.get(d["case"], []))
     reviewed = [_range(d["case"]) for d in review]
     checked = 0
-    for d in _rows(STANCE / "adjudication.jsonl"):
+    for d in jsonl_rows(STANCE / "adjudication.jsonl"):
         doc, start, end = _range(d["case"])
         if d["decision"] != "custom" or any(r[0] == doc and r[1] < end and r[2] > start for r in reviewed):
             continue
@@ -117,17 +101,17 @@ def test_labels_follow_the_decisions() -> None:
 @pytest.fixture
 def span_outside_text(corpus_copy: Path) -> tuple[Path, int]:
     path = corpus_copy / "annotations" / "stance" / "pass-a.jsonl"
-    rows = _rows(path)
+    rows = jsonl_rows(path)
     i = next(i for i, r in enumerate(rows) if r["document"] == "central-asia-kyiv-2025")
     n = len(rows[i]["text"])
-    return corpus_copy, _edit_line(path, i, start=100_000, end=100_000 + n)
+    return corpus_copy, edit_jsonl_line(path, i, start=100_000, end=100_000 + n)
 
 
 @pytest.fixture
 def span_text_mismatch(corpus_copy: Path) -> tuple[Path, int]:
     path = corpus_copy / "annotations" / "stance" / "pass-a.jsonl"
-    row = _rows(path)[5]
-    return corpus_copy, _edit_line(path, 5, text=row["text"][::-1])
+    row = jsonl_rows(path)[5]
+    return corpus_copy, edit_jsonl_line(path, 5, text=row["text"][::-1])
 
 
 @pytest.fixture
@@ -135,36 +119,36 @@ def span_across_paragraphs(corpus_copy: Path) -> tuple[Path, int]:
     path = corpus_copy / "annotations" / "stance" / "pass-a.jsonl"
     text = (corpus_copy / "annotations" / "text" / "balance-policy-2025.txt").read_text(encoding="utf-8")
     cut = text.index("\n\n")
-    return corpus_copy, _edit_line(path, 0, end=cut + 5, text=text[0 : cut + 5])
+    return corpus_copy, edit_jsonl_line(path, 0, end=cut + 5, text=text[0 : cut + 5])
 
 
 @pytest.fixture
 def unknown_actor(corpus_copy: Path) -> tuple[Path, int]:
-    return corpus_copy, _edit_line(corpus_copy / "annotations" / "stance" / "pass-b.jsonl", 3, holder="KAZAKHSTAN")
+    return corpus_copy, edit_jsonl_line(corpus_copy / "annotations" / "stance" / "pass-b.jsonl", 3, holder="KAZAKHSTAN")
 
 
 @pytest.fixture
 def unknown_polarity(corpus_copy: Path) -> tuple[Path, int]:
-    return corpus_copy, _edit_line(corpus_copy / "annotations" / "stance" / "pass-a.jsonl", 7, polarity="PRO")
+    return corpus_copy, edit_jsonl_line(corpus_copy / "annotations" / "stance" / "pass-a.jsonl", 7, polarity="PRO")
 
 
 @pytest.fixture
 def exact_duplicate(corpus_copy: Path) -> tuple[Path, int]:
     path = corpus_copy / "annotations" / "stance" / "pass-a.jsonl"
-    rows = _rows(path)
+    rows = jsonl_rows(path)
     rows.append(rows[10] | {"id": "copied:a:1"})
-    _write_rows(path, rows)
+    write_jsonl_rows(path, rows)
     return corpus_copy, len(rows)
 
 
 @pytest.fixture
 def overlapping_duplicate(corpus_copy: Path) -> tuple[Path, int]:
     """A review record with the same holder, target and polarity as a label it overlaps."""
-    labels = _rows(corpus_copy / "annotations" / "stance.jsonl")
+    labels = jsonl_rows(corpus_copy / "annotations" / "stance.jsonl")
     lab = next(x for x in labels if x["provenance"] == "single-pass" and x["end"] - x["start"] > 40)
     record = {k: lab[k] for k in ("holder", "target", "polarity", "holder_note", "target_note", "note")}
     path = corpus_copy / "annotations" / "stance" / "review.jsonl"
-    rows = _rows(path)
+    rows = jsonl_rows(path)
     rows.append(
         {
             "case": f"{lab['document']}:{lab['start'] + 10}-{lab['end'] + 0}",
@@ -174,22 +158,22 @@ def overlapping_duplicate(corpus_copy: Path) -> tuple[Path, int]:
             "adjudicator": "test",
         }
     )
-    _write_rows(path, rows)
+    write_jsonl_rows(path, rows)
     return corpus_copy, len(rows)
 
 
 @pytest.fixture
 def missing_decision(corpus_copy: Path) -> tuple[Path, str]:
     path = corpus_copy / "annotations" / "stance" / "adjudication.jsonl"
-    rows = _rows(path)
-    _write_rows(path, rows[1:])
+    rows = jsonl_rows(path)
+    write_jsonl_rows(path, rows[1:])
     return corpus_copy, rows[0]["case"]
 
 
 @pytest.fixture
 def dangling_translation(corpus_copy: Path) -> tuple[Path, int]:
     path = corpus_copy / "annotations" / "stance" / "translations.jsonl"
-    return corpus_copy, _edit_line(path, 2, translation_of=["russia-alliance-limits:1-2:KAZ:RUS"])
+    return corpus_copy, edit_jsonl_line(path, 2, translation_of=["russia-alliance-limits:1-2:KAZ:RUS"])
 
 
 @pytest.mark.parametrize(
@@ -222,8 +206,8 @@ def test_a_disagreement_without_decision_fails(missing_decision: tuple[Path, str
 @pytest.fixture
 def tampered_labels(corpus_copy: Path) -> tuple[Path, int]:
     path = corpus_copy / "annotations" / "stance.jsonl"
-    row = _rows(path)[4]
-    return corpus_copy, _edit_line(path, 4, text=row["text"].upper())
+    row = jsonl_rows(path)[4]
+    return corpus_copy, edit_jsonl_line(path, 4, text=row["text"].upper())
 
 
 def test_loader_refuses_a_tampered_label_file(tampered_labels: tuple[Path, int]) -> None:
@@ -248,7 +232,7 @@ def _table(section: str, first_header: str) -> dict[str, list[str]]:
 
 
 def _expected_counts() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    labels = _rows(REPO / "annotations" / "stance.jsonl")
+    labels = jsonl_rows(REPO / "annotations" / "stance.jsonl")
     pols = ("FAVOR", "AGAINST", "NEUTRAL")
     lang = {}
     for code in ("tr", "en", "ru", None):
@@ -296,10 +280,10 @@ def test_stance_configs_load_typed_and_agree_with_the_layer() -> None:
     spans = datasets.load_dataset(str(REPO / "dataset"), "stance")["train"]
     assert spans.features == to_features(CONFIG_FEATURES["stance"])
     rows = [{k: v for k, v in r.items() if k not in ("split", "fold")} for r in spans.to_list()]
-    assert rows == _rows(REPO / "annotations" / "stance.jsonl")
+    assert rows == jsonl_rows(REPO / "annotations" / "stance.jsonl")
     sents = datasets.load_dataset(str(REPO / "dataset"), "stance_sentences")["train"]
     assert sents.features == to_features(CONFIG_FEATURES["stance_sentences"])
-    assert sents["id"] == [r["id"] for r in _rows(REPO / "dataset" / "sentences" / "train.jsonl")]
+    assert sents["id"] == [r["id"] for r in jsonl_rows(REPO / "dataset" / "sentences" / "train.jsonl")]
     by_sentence: dict[str, set[tuple[str, str, str]]] = {}
     for lab in spans:
         for sid in lab["sentences"]:
@@ -337,7 +321,7 @@ def test_a_label_id_must_match_its_record() -> None:
 
     from kzcorpus.schema.stance import StanceLabel
 
-    row = _rows(REPO / "annotations" / "stance.jsonl")[0]
+    row = jsonl_rows(REPO / "annotations" / "stance.jsonl")[0]
     StanceLabel(**row)
     with pytest.raises(ValidationError, match="does not match the record; expected"):
         StanceLabel(**(row | {"id": row["id"].replace(row["target"], "USA")}))
