@@ -6,6 +6,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +35,22 @@ def generated_files(root: Path) -> dict[Path, bytes]:
 
 def jsonl_rows(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def config_rows(config: str) -> list[dict]:
+    """Every row of a shipped split config: its split files in train, dev, test order."""
+    from kzcorpus.benchmark.splits import SPLITS
+
+    folder = REPO / "dataset" / config
+    return [r for name in SPLITS if (folder / f"{name}.jsonl").is_file() for r in jsonl_rows(folder / f"{name}.jsonl")]
+
+
+def load_config(config: str) -> Any:
+    """A split config loaded by ``datasets``, its splits concatenated in train, dev, test order."""
+    import datasets
+
+    ds = datasets.load_dataset(str(REPO / "dataset"), config)
+    return datasets.concatenate_datasets([ds[name] for name in ("train", "dev", "test") if name in ds])
 
 
 def write_jsonl_rows(path: Path, rows: list[dict]) -> None:

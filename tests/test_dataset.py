@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, load_config
 
 datasets = pytest.importorskip("datasets")
 
@@ -146,7 +146,7 @@ def test_paragraph_and_footnote_configs_load_typed() -> None:
 def test_sentences_config_loads_typed_and_points_into_the_text() -> None:
     from kzcorpus.export.features import CONFIG_FEATURES, to_features
 
-    sents = datasets.load_dataset(str(REPO / "dataset"), "sentences")["train"]
+    sents = load_config("sentences")
     assert sents.features == to_features(CONFIG_FEATURES["sentences"])
     docs = {r["id"]: r["text"] for r in datasets.load_dataset(str(REPO / "dataset"), "documents")["train"]}
     for row in sents.select(range(0, sents.num_rows, 11)):

@@ -10,7 +10,7 @@ from kzcorpus.benchmark.splits import SPLITS, assign_folds, assign_splits, group
 from kzcorpus.errors import DataError
 from kzcorpus.io.documents import Document, load_documents
 
-from .conftest import REPO, jsonl_rows
+from .conftest import REPO, config_rows
 
 
 def test_related_documents_share_split_and_fold() -> None:
@@ -41,7 +41,7 @@ def test_a_document_without_a_split_is_an_error() -> None:
 def test_every_row_carries_its_documents_split_and_fold(config: str) -> None:
     docs = load_documents()
     splits, folds = assign_splits(docs), assign_folds(docs)
-    rows = jsonl_rows(REPO / "dataset" / config / "train.jsonl")
+    rows = config_rows(config)
     assert rows and all((r["split"], r["fold"]) == (splits[r["document"]], folds[r["document"]]) for r in rows)
 
 
@@ -49,9 +49,9 @@ def test_split_distribution_in_the_card_matches_the_rows() -> None:
     card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
     block = card.split("Per split:\n\n", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
     got = {r.strip("|").split("|")[0].strip(): [c.strip() for c in r.strip("|").split("|")[2:]] for r in block}
-    sentences = jsonl_rows(REPO / "dataset" / "sentences" / "train.jsonl")
-    labels = jsonl_rows(REPO / "dataset" / "stance" / "train.jsonl")
-    links = jsonl_rows(REPO / "dataset" / "parallel" / "train.jsonl")
+    sentences = config_rows("sentences")
+    labels = config_rows("stance")
+    links = config_rows("parallel")
     expected = {}
     for split in SPLITS:
         sents = Counter(s["language"] for s in sentences if s["split"] == split)
@@ -60,3 +60,14 @@ def test_split_distribution_in_the_card_matches_the_rows() -> None:
         expected[split] += [str(pol[p]) for p in ("FAVOR", "AGAINST", "NEUTRAL")]
         expected[split].append(str(sum(x["split"] == split for x in links)))
     assert got == expected
+
+
+@pytest.mark.parametrize("config", ["sentences", "stance", "stance_sentences", "parallel"])
+def test_split_configs_load_as_hugging_face_splits_named_by_the_column(config: str) -> None:
+    datasets = pytest.importorskip("datasets")
+    ds = datasets.load_dataset(str(REPO / "dataset"), config)
+    assert set(ds) <= set(SPLITS) and "train" in ds and "test" in ds
+    for name, part in ds.items():
+        assert part.num_rows and set(part["split"]) == {name}
+    docs = [set(part["document"]) for part in ds.values()]
+    assert all(a.isdisjoint(b) for i, a in enumerate(docs) for b in docs[i + 1 :])

@@ -12,7 +12,15 @@ from kzcorpus.errors import DataError
 from kzcorpus.stance.labels import agreement_report, load_stance
 from kzcorpus.validate import iter_problems
 
-from .conftest import REPO, assert_build_fails_untouched, edit_jsonl_line, jsonl_rows, write_jsonl_rows
+from .conftest import (
+    REPO,
+    assert_build_fails_untouched,
+    config_rows,
+    edit_jsonl_line,
+    jsonl_rows,
+    load_config,
+    write_jsonl_rows,
+)
 
 STANCE = REPO / "annotations" / "stance"
 
@@ -34,7 +42,7 @@ def test_shipped_labels_load_and_match_the_text() -> None:
 
 
 def test_every_label_lists_exactly_the_sentences_it_overlaps() -> None:
-    sentences = jsonl_rows(REPO / "dataset" / "sentences" / "train.jsonl")
+    sentences = config_rows("sentences")
     by_doc: dict[str, list[dict]] = {}
     for s in sentences:
         by_doc.setdefault(s["document"], []).append(s)
@@ -272,18 +280,19 @@ def test_agreement_figures_in_readme_and_card_are_recomputed(doc: str) -> None:
 
 
 def test_stance_configs_load_typed_and_agree_with_the_layer() -> None:
-    datasets = pytest.importorskip("datasets")
+    pytest.importorskip("datasets")
     from kzcorpus.export.features import CONFIG_FEATURES, STANCE, to_features
     from kzcorpus.schema.stance import LABEL_FIELDS, StanceLabel
 
     assert tuple(STANCE) == LABEL_FIELDS and set(LABEL_FIELDS) == set(StanceLabel.model_fields)
-    spans = datasets.load_dataset(str(REPO / "dataset"), "stance")["train"]
+    spans = load_config("stance")
     assert spans.features == to_features(CONFIG_FEATURES["stance"])
     rows = [{k: v for k, v in r.items() if k not in ("split", "fold")} for r in spans.to_list()]
-    assert rows == jsonl_rows(REPO / "annotations" / "stance.jsonl")
-    sents = datasets.load_dataset(str(REPO / "dataset"), "stance_sentences")["train"]
+    by_id = {r["id"]: r for r in jsonl_rows(REPO / "annotations" / "stance.jsonl")}
+    assert len(rows) == len(by_id) and all(r == by_id[r["id"]] for r in rows)
+    sents = load_config("stance_sentences")
     assert sents.features == to_features(CONFIG_FEATURES["stance_sentences"])
-    assert sents["id"] == [r["id"] for r in jsonl_rows(REPO / "dataset" / "sentences" / "train.jsonl")]
+    assert sents["id"] == [r["id"] for r in config_rows("sentences")]
     by_sentence: dict[str, set[tuple[str, str, str]]] = {}
     for lab in spans:
         for sid in lab["sentences"]:

@@ -120,7 +120,8 @@ def source_bibtex(docs: Sequence[Document]) -> str:
     return "\n".join(entries)
 
 
-def card_header() -> dict[str, Any]:
+def card_header(splits: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """``splits``: config → the names of its data files (``<config>/<split>.jsonl``)."""
     return {
         "pretty_name": "kzcorpus",
         "language": ["tr", "en", "ru"],
@@ -131,7 +132,11 @@ def card_header() -> dict[str, Any]:
         "source_datasets": ["original"],
         "task_categories": ["text-classification", "token-classification", "translation"],
         "configs": [
-            {"config_name": name, "data_files": [{"split": "train", "path": f"{name}/train.jsonl"}], "default": i == 0}
+            {
+                "config_name": name,
+                "data_files": [{"split": x, "path": f"{name}/{x}.jsonl"} for x in splits[name]],
+                "default": i == 0,
+            }
             for i, name in enumerate(CONFIG_FEATURES)
         ],
         "dataset_info": [
@@ -251,7 +256,7 @@ def stance_counts_text(labels: Sequence[StanceLabel]) -> str:
     )
 
 
-def render_card(layers: CorpusLayers) -> str:
+def render_card(layers: CorpusLayers, splits: Mapping[str, Sequence[str]]) -> str:
     docs = layers.documents
     rows = corpus_stats(docs)
     per_lang = documents_per_language(rows)
@@ -275,4 +280,4 @@ def render_card(layers: CorpusLayers) -> str:
         version=layers.version,
         source_bibtex=source_bibtex(docs),
     )
-    return "---\n" + render_yaml(card_header()) + "---\n\n" + body
+    return "---\n" + render_yaml(card_header(splits)) + "---\n\n" + body

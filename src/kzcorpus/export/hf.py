@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
+from kzcorpus.benchmark.splits import SPLITS
 from kzcorpus.export.card import render_card
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
@@ -139,21 +140,43 @@ def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
+SPLIT_CONFIGS = ("sentences", "stance", "stance_sentences", "parallel")
+"""Sentence- and span-level configs: one JSON Lines file per benchmark split."""
+
+
+def split_files(config: str, rows: Iterable[dict[str, Any]], layers: CorpusLayers) -> dict[str, str]:
+    """``<config>/<split>.jsonl`` for each split that has rows (the dev documents have no
+    translations, so ``parallel`` has no dev file rather than an empty one)."""
+    by_split: dict[str, list[dict[str, Any]]] = {}
+    for row in with_split(rows, layers.splits, layers.folds):
+        by_split.setdefault(row["split"], []).append(row)
+    return {f"{config}/{name}.jsonl": render_jsonl(by_split[name]) for name in SPLITS if name in by_split}
+
+
+def data_splits(files: Iterable[str]) -> dict[str, list[str]]:
+    """Config → its splits, in :data:`SPLITS` order, from the paths of the data files."""
+    out: dict[str, list[str]] = {}
+    for rel in files:
+        config, _, name = rel.partition("/")
+        if name.endswith(".jsonl"):
+            out.setdefault(config, []).append(name.removesuffix(".jsonl"))
+    return {c: sorted(names, key=SPLITS.index) for c, names in out.items()}
+
+
 def dataset_files(layers: CorpusLayers) -> dict[str, str]:
     """Relative path inside ``dataset/`` → file content."""
     docs, cleaned = layers.documents, layers.cleaned
-
-    def split_rows(rows: Iterable[dict[str, Any]]) -> str:
-        return render_jsonl(with_split(rows, layers.splits, layers.folds))
-
-    return {
+    data = {
         "documents/train.jsonl": render_jsonl(iter_document_rows(docs, cleaned)),
         "paragraphs/train.jsonl": render_jsonl(iter_paragraph_rows(docs, cleaned)),
         "footnotes/train.jsonl": render_jsonl(iter_footnote_rows(docs, cleaned)),
-        "sentences/train.jsonl": split_rows(iter_sentence_rows(layers.annotated)),
-        "stance/train.jsonl": split_rows(iter_stance_rows(layers.stance)),
-        "stance_sentences/train.jsonl": split_rows(iter_stance_sentence_rows(layers.annotated, layers.stance)),
-        "parallel/train.jsonl": split_rows(iter_parallel_rows(layers.links, layers.link_sentences)),
+        **split_files("sentences", iter_sentence_rows(layers.annotated), layers),
+        **split_files("stance", iter_stance_rows(layers.stance), layers),
+        **split_files("stance_sentences", iter_stance_sentence_rows(layers.annotated, layers.stance), layers),
+        **split_files("parallel", iter_parallel_rows(layers.links, layers.link_sentences), layers),
+    }
+    return {
+        **data,
         **mt_files(layers.links, layers.link_sentences, layers.version),
-        CARD_NAME: render_card(layers),
+        CARD_NAME: render_card(layers, data_splits(data)),
     }
