@@ -64,7 +64,7 @@ def test_quality_figures_in_card_and_readme(doc: str) -> None:
 def test_references_are_the_documented_seeded_samples() -> None:
     cleaned = load_cleaned()
     drawn = [(p.document, p.index) for p in sample_paragraphs(iter_candidate_paragraphs(cleaned))]
-    ref = [json.loads(x) for x in (REPO / "tests/data/sentence_reference.jsonl").read_text().splitlines()]
+    ref = [json.loads(x) for x in (REPO / "annotations/reference/sentence_reference.jsonl").read_text().splitlines()]
     assert drawn == [(r["document"], r["paragraph"]) for r in ref]
     assert len({lang for r in ref for lang in [r["language"]]}) == 3 and sum(len(r["sentences"]) for r in ref) >= 150
 
@@ -78,7 +78,7 @@ def test_references_are_the_documented_seeded_samples() -> None:
         if p.role == "body" and p.language == "tr" and p.duplicate_of is None
     }
     upos_ids = []
-    for line in (REPO / "tests/data/upos_reference.tsv").read_text().splitlines()[1:]:
+    for line in (REPO / "annotations/reference/upos_reference.tsv").read_text().splitlines()[1:]:
         if not line.startswith("#") and line.split("\t")[0] not in upos_ids:
             upos_ids.append(line.split("\t")[0])
     assert [s.sent_id for s in sample_sentences(sents, body)] == upos_ids

@@ -154,16 +154,16 @@ def score_upos(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], p
     }
 
 
-SENTENCE_REFERENCE = Path("tests/data/sentence_reference.jsonl")
-UPOS_REFERENCE = Path("tests/data/upos_reference.tsv")
-UPOS_FIRST_DRAW = Path("tests/data/upos_reference_first_draw.tsv")
+SENTENCE_REFERENCE = Path("annotations/reference/sentence_reference.jsonl")
+UPOS_REFERENCE = Path("annotations/reference/upos_reference.tsv")
+UPOS_FIRST_DRAW = Path("annotations/reference/upos_reference_first_draw.tsv")
 """An earlier independent hand-tagged sample (325 words), drawn by shuffling the sentence list
 of an earlier build; kept and scored because the samples are small and differ a lot."""
 QUALITY_PATH = "quality.json"  # inside annotations/
 
 
 def quality_report(repo: Path) -> dict[str, object]:
-    """Both figures, computed from a checkout (the references live in its tests/ folder)."""
+    """Both figures, from the shipped layer and the hand-made references in annotations/reference/."""
     from kzcorpus.io.cleaned import load_cleaned
     from kzcorpus.io.conllu import load_annotation
     from kzcorpus.paths import annotations_dir, models_dir
@@ -171,7 +171,7 @@ def quality_report(repo: Path) -> dict[str, object]:
     for ref in (SENTENCE_REFERENCE, UPOS_REFERENCE, UPOS_FIRST_DRAW):
         if not (repo / ref).is_file():
             raise DataError(
-                "hand-made reference missing; quality is measured from a repository checkout", path=repo / ref
+                "hand-made reference missing; expected the files of annotations/reference/", path=repo / ref
             )
     cleaned = load_cleaned(repo)
     annotated = load_annotation(annotations_dir(repo), {k: v.text for k, v in cleaned.items()})

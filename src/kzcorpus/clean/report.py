@@ -9,7 +9,7 @@ from kzcorpus.clean.lexicon import Lexicon
 from kzcorpus.errors import DataError
 from kzcorpus.paths import data_root, raw_dir
 
-REFERENCE = Path("tests/data/restore_reference/china-economic-relations.jsonl")
+REFERENCE = Path("annotations/reference/restore_china-economic-relations.jsonl")
 REFERENCE_DOCUMENT = "china-economic-relations"
 SYNTHETIC_FILE = "tr_imst-ud-test.conllu"
 
@@ -19,7 +19,7 @@ def repair_report(lexicon: Lexicon, ud: Path) -> dict[str, object]:
 
     ref = data_root() / REFERENCE
     if not ref.is_file():
-        raise DataError("hand-corrected reference not found (it ships with the repository, not the wheel)", path=ref)
+        raise DataError("hand-corrected reference not found; expected it in annotations/reference/", path=ref)
     raw = read_text(raw_dir() / f"{REFERENCE_DOCUMENT}.txt")
     gold = ud / SYNTHETIC_FILE
     if not gold.is_file():

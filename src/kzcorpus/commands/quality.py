@@ -11,8 +11,8 @@ def register(subparsers: Any) -> None:
         "quality",
         help="score the shipped annotation against the hand-made references (sentence boundaries, UPOS)",
         description=(
-            "Print, as JSON, sentence-boundary precision/recall against tests/data/sentence_reference.jsonl "
-            "and UPOS accuracy against tests/data/upos_reference.tsv. Needs a repository checkout."
+            "Print, as JSON, sentence-boundary precision/recall against annotations/reference/sentence_reference.jsonl "
+            "and UPOS accuracy against annotations/reference/upos_reference.tsv."
         ),
     )
     p.add_argument("--repo", type=Path, default=None, help="repository checkout (default: the data root)")
