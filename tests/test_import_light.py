@@ -8,10 +8,20 @@ import sys
 
 import pytest
 
-HEAVY = ("torch", "stanza", "datasets", "pyarrow", "pandas", "udtools", "zeyrek", "nltk")
+HEAVY = ("torch", "stanza", "datasets", "pyarrow", "pandas", "udtools", "zeyrek", "nltk", "sklearn", "sacrebleu")
 
 
-@pytest.mark.parametrize("module", ["kzcorpus", "kzcorpus.cli", "kzcorpus.validate", "kzcorpus.models"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "kzcorpus",
+        "kzcorpus.cli",
+        "kzcorpus.validate",
+        "kzcorpus.models",
+        "kzcorpus.benchmark.evaluate",
+        "kzcorpus.benchmark.results",
+    ],
+)
 def test_import_is_light(module: str) -> None:
     code = (
         f"import json, sys, importlib; importlib.import_module({module!r}); "

@@ -33,6 +33,7 @@ BUILD_INPUTS = (
     "annotations/stance",
     "annotations/parallel",
     "annotations/quality.json",
+    "annotations/baselines.json",
     "models/restore/lexicon.tsv",
 )
 """What a build reads from a data root (hand-made or shipped as input); it writes the rest.
@@ -135,6 +136,16 @@ class BuildContext:
         path = annotations_dir(self.root) / QUALITY_PATH
         return json.loads(read_text(path)) if path.is_file() else None
 
+    @cached_property
+    def baselines(self) -> dict[str, Any] | None:
+        """Baseline scores saved by `kzcorpus baseline --all --save` (an input here)."""
+        import json
+
+        from kzcorpus.benchmark.results import RESULTS_PATH
+
+        path = annotations_dir(self.root) / RESULTS_PATH
+        return json.loads(read_text(path)) if path.is_file() else None
+
 
 def _schema_outputs(ctx: BuildContext) -> Iterator[Output]:
     for name, text in schema_files().items():
@@ -173,6 +184,7 @@ def _dataset_outputs(ctx: BuildContext) -> Iterator[Output]:
         quality=ctx.quality,
         links=ctx.parallel[0],
         link_sentences=ctx.parallel[1],
+        baselines=ctx.baselines,
     )
     for rel, text in dataset_files(layers).items():
         yield Output(dataset_dir(ctx.root) / rel, text)

@@ -18,6 +18,8 @@ COMMAND_MODULES = (
     "kzcorpus.commands.restore",
     "kzcorpus.commands.quality",
     "kzcorpus.commands.show",
+    "kzcorpus.commands.evaluate",
+    "kzcorpus.commands.baseline",
     "kzcorpus.models.cli",
 )
 

@@ -12,6 +12,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
+from kzcorpus.benchmark.table import results_table
 from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.io.documents import Document
@@ -273,6 +274,7 @@ def render_card(layers: CorpusLayers, splits: Mapping[str, Sequence[str]]) -> st
         stance_agreement=stance_agreement_text(layers.stance_agreement),
         parallel_table=parallel_table(layers.links),
         n_links=len(layers.links),
+        baseline_results=results_table(layers.baselines),
         split_table=split_table(layers.splits, layers.annotated, layers.stance, layers.links),
         sources_table=sources_table(docs),
         license_terms=license_terms(docs),

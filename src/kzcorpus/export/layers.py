@@ -28,6 +28,7 @@ class CorpusLayers:
     quality: Mapping[str, Any] | None = None
     links: Sequence[AlignmentLink] = ()
     link_sentences: Mapping[str, SentenceInfo] = field(default_factory=dict)
+    baselines: Mapping[str, Any] | None = None
 
     @cached_property
     def splits(self) -> dict[str, str]:

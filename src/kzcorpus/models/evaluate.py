@@ -52,22 +52,25 @@ def raw_text(gold: Path) -> str:
         return txt.read_text(encoding="utf-8")
 
 
+TREEBANK_TYPE = {
+    "no_gapping": 0,
+    "no_shared_parents_in_coordination": 0,
+    "no_shared_dependents_in_coordination": 0,
+    "no_control": 0,
+    "no_external_arguments_of_relative_clauses": 0,
+    "no_case_info": 0,
+    "no_empty_nodes": False,
+    "multiple_roots_okay": False,
+}
+"""The scorer's defaults (basic UD, a single root per sentence), as its command line sets them."""
+
+
 def score_files(gold: Path, system: Path) -> dict[str, float]:
     """The ten metrics (F1 x 100, two decimals) of ``system`` against ``gold``."""
     udeval = require("udtools.udeval", "stanza")
-    treebank_type = {
-        "no_gapping": 0,
-        "no_shared_parents_in_coordination": 0,
-        "no_shared_dependents_in_coordination": 0,
-        "no_control": 0,
-        "no_external_arguments_of_relative_clauses": 0,
-        "no_case_info": 0,
-        "no_empty_nodes": False,
-        "multiple_roots_okay": False,
-    }
     try:
-        g = udeval.load_conllu_file(str(gold), treebank_type)
-        s = udeval.load_conllu_file(str(system), treebank_type)
+        g = udeval.load_conllu_file(str(gold), dict(TREEBANK_TYPE))
+        s = udeval.load_conllu_file(str(system), dict(TREEBANK_TYPE))
         result = udeval.evaluate(g, s)
     except udeval.UDError as exc:
         raise DataError(f"CoNLL 2018 scorer rejected the files: {exc}", path=system) from exc

@@ -1,0 +1,130 @@
+"""Reference systems for every task, each writing a predictions file that ``evaluate`` scores.
+
+Stance: the majority class of the train split, and TF-IDF + logistic regression
+(scikit-learn) trained on the train split. Tagging/parsing: the shipped Stanza models,
+run as the build runs them. Diacritics: the identity (the broken text unchanged) and the
+shipped repair. Translation: copying the source (a floor for chrF on names and numbers).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kzcorpus.benchmark.corpus import BenchmarkCorpus
+from kzcorpus.benchmark.stance import sentence_items, span_items
+from kzcorpus.errors import require
+
+TRAIN_SPLIT = "train"
+TFIDF = {"ngram_range": (1, 2), "sublinear_tf": True, "min_df": 1}
+LOGREG = {"C": 1.0, "max_iter": 2000}
+"""Fixed hyper-parameters (not tuned on dev or test): scikit-learn defaults plus word bigrams."""
+
+
+def _jsonl(rows: Sequence[Mapping[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def _sentence_texts(corpus: BenchmarkCorpus) -> dict[str, str]:
+    return {s.sent_id: s.text for ss in corpus.annotated.values() for s in ss}
+
+
+def stance_examples(corpus: BenchmarkCorpus, unit: str, split: str) -> tuple[list[Any], list[str], list[str]]:
+    """(item keys, classifier inputs, gold polarities) of a split; inputs name holder/target as tokens."""
+    if unit == "span":
+        labels = {x.id: x for x in corpus.stance}
+        span = span_items(corpus.stance, corpus, split)
+        keys: list[Any] = list(span)
+        texts = [f"{labels[k].text} __holder_{labels[k].holder} __target_{labels[k].target}" for k in keys]
+        return keys, texts, [span[k] for k in keys]
+    sentences = _sentence_texts(corpus)
+    pairs = sentence_items(corpus.stance, corpus, split)
+    keys = list(pairs)
+    return keys, [f"{sentences[s]} __target_{t}" for s, t in keys], [pairs[k] for k in keys]
+
+
+def _stance_rows(unit: str, keys: Sequence[Any], polarities: Sequence[str]) -> list[dict[str, Any]]:
+    if unit == "span":
+        return [{"id": k, "polarity": p} for k, p in zip(keys, polarities, strict=True)]
+    return [{"sentence": s, "target": t, "polarity": p} for (s, t), p in zip(keys, polarities, strict=True)]
+
+
+def majority(corpus: BenchmarkCorpus, unit: str, split: str) -> str:
+    _, _, train_gold = stance_examples(corpus, unit, TRAIN_SPLIT)
+    top = sorted(Counter(train_gold).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    keys, _, _ = stance_examples(corpus, unit, split)
+    return _jsonl(_stance_rows(unit, keys, [top] * len(keys)))
+
+
+def tfidf_logreg(corpus: BenchmarkCorpus, unit: str, split: str) -> str:
+    text: Any = require("sklearn.feature_extraction.text", "benchmark")
+    linear: Any = require("sklearn.linear_model", "benchmark")
+    _, train_x, train_y = stance_examples(corpus, unit, TRAIN_SPLIT)
+    keys, x, _ = stance_examples(corpus, unit, split)
+    vectorizer = text.TfidfVectorizer(**TFIDF)
+    model = linear.LogisticRegression(**LOGREG).fit(vectorizer.fit_transform(train_x), train_y)
+    return _jsonl(_stance_rows(unit, keys, [str(p) for p in model.predict(vectorizer.transform(x))]))
+
+
+def stanza_ud(corpus: BenchmarkCorpus, split: str) -> str:
+    """The shipped Stanza pipelines over the split's Turkish and English paragraphs, as the build runs them."""
+    from kzcorpus.annotate.corpus import annotate_corpus
+    from kzcorpus.benchmark.ud import LANGUAGES
+    from kzcorpus.io.conllu import render_file
+
+    only = {
+        d: replace(lay, paragraphs=[p for p in lay.paragraphs if p.language in LANGUAGES])
+        for d, lay in corpus.cleaned.items()
+        if corpus.in_split(d, split)
+    }
+    annotated = annotate_corpus(only, progress=True)
+    return "".join(render_file(s) for (_, lang), s in sorted(annotated.items()) if lang in LANGUAGES)
+
+
+def identity_repair(corpus: BenchmarkCorpus) -> str:
+    from kzcorpus.benchmark.diacritics import raw_input_text
+
+    return raw_input_text(corpus.root)
+
+
+def shipped_repair(corpus: BenchmarkCorpus) -> str:
+    from kzcorpus.benchmark.diacritics import raw_input_text
+    from kzcorpus.clean.lexicon import load_lexicon
+    from kzcorpus.clean.restore import restore_text
+
+    return restore_text(raw_input_text(corpus.root), load_lexicon(corpus.root))
+
+
+def copy_source(corpus: BenchmarkCorpus, split: str, direction: str) -> str:
+    from kzcorpus.benchmark.translation import translation_items
+
+    items = translation_items(corpus, split, direction)
+    return _jsonl([{"id": k, "translation": src} for k, (src, _) in items.items()])
+
+
+@dataclass(frozen=True)
+class Baseline:
+    name: str
+    task: str
+    predict: Callable[[BenchmarkCorpus, str, str], str]  # (corpus, split, direction) → predictions text
+    needs: str  # the extra it needs, for the docs
+
+
+BASELINES: dict[str, Baseline] = {
+    b.name: b
+    for b in (
+        Baseline("stance-span-majority", "stance-span", lambda c, s, d: majority(c, "span", s), ""),
+        Baseline("stance-span-tfidf-lr", "stance-span", lambda c, s, d: tfidf_logreg(c, "span", s), "benchmark"),
+        Baseline("stance-sentence-majority", "stance-sentence", lambda c, s, d: majority(c, "sentence", s), ""),
+        Baseline(
+            "stance-sentence-tfidf-lr", "stance-sentence", lambda c, s, d: tfidf_logreg(c, "sentence", s), "benchmark"
+        ),
+        Baseline("ud-stanza", "ud", lambda c, s, d: stanza_ud(c, s), "stanza"),
+        Baseline("diacritics-identity", "diacritics", lambda c, s, d: identity_repair(c), ""),
+        Baseline("diacritics-shipped-repair", "diacritics", lambda c, s, d: shipped_repair(c), ""),
+        Baseline("translation-copy-source", "translation", lambda c, s, d: copy_source(c, s, d), ""),
+    )
+}

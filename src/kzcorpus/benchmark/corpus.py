@@ -1,0 +1,69 @@
+"""The shipped layers a benchmark task scores against, loaded once and checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from kzcorpus.benchmark.splits import SPLITS, assign_splits
+from kzcorpus.errors import DataError
+from kzcorpus.io.cleaned import CleanedLayers
+from kzcorpus.io.conllu import Sentence
+from kzcorpus.io.documents import Document
+from kzcorpus.parallel.align import SentenceInfo
+from kzcorpus.schema.parallel import AlignmentLink
+from kzcorpus.schema.stance import StanceLabel
+
+ALL = "all"
+SPLIT_CHOICES = (*SPLITS, ALL)
+"""``--split`` values: a benchmark split, or ``all`` (every document; for tasks whose
+systems are not trained on the corpus, such as the shipped taggers)."""
+
+
+@dataclass
+class BenchmarkCorpus:
+    root: Path | None = None
+
+    @cached_property
+    def documents(self) -> list[Document]:
+        from kzcorpus.io.documents import load_documents
+
+        return load_documents(self.root)
+
+    @cached_property
+    def splits(self) -> dict[str, str]:
+        return assign_splits(self.documents)
+
+    @cached_property
+    def cleaned(self) -> dict[str, CleanedLayers]:
+        from kzcorpus.io.cleaned import load_cleaned
+
+        return load_cleaned(self.root)
+
+    @cached_property
+    def annotated(self) -> dict[tuple[str, str], list[Sentence]]:
+        from kzcorpus.io.conllu import load_annotation
+        from kzcorpus.paths import annotations_dir
+
+        return load_annotation(annotations_dir(self.root), {k: v.text for k, v in self.cleaned.items()})
+
+    @cached_property
+    def stance(self) -> list[StanceLabel]:
+        from kzcorpus.stance.labels import load_stance
+
+        return load_stance(self.root, self.cleaned)
+
+    @cached_property
+    def parallel(self) -> tuple[list[AlignmentLink], dict[str, SentenceInfo]]:
+        from kzcorpus.parallel.align import load_links
+
+        return load_links(self.root, self.documents, self.cleaned, self.annotated)
+
+    def in_split(self, document: str, split: str) -> bool:
+        if split not in SPLIT_CHOICES:
+            raise DataError(f"unknown split {split!r}; expected one of {', '.join(SPLIT_CHOICES)}")
+        return split == ALL or self.splits[document] == split
+
+    def split_documents(self, split: str) -> list[str]:
+        return sorted(d for d in self.splits if self.in_split(d, split))

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    from kzcorpus.benchmark.corpus import SPLIT_CHOICES
+    from kzcorpus.benchmark.evaluate import DEFAULT_DIRECTION, DEFAULT_SPLIT, TASKS
+    from kzcorpus.benchmark.translation import DIRECTIONS
+
+    formats = "; ".join(f"{name}: {fmt}" for name, (_, fmt) in TASKS.items())
+    p = subparsers.add_parser(
+        "evaluate",
+        help="score a predictions file for a benchmark task; prints JSON",
+        description=f"Score predictions against the corpus and print the scores as JSON. Formats: {formats}.",
+    )
+    p.add_argument("task", choices=list(TASKS))
+    p.add_argument("--predictions", type=Path, required=True, help="the system's output (format per task above)")
+    p.add_argument("--split", choices=SPLIT_CHOICES, default=DEFAULT_SPLIT, help="default: %(default)s")
+    p.add_argument(
+        "--direction", choices=DIRECTIONS, default=DEFAULT_DIRECTION, help="translation only (default: %(default)s)"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kzcorpus.benchmark.evaluate import evaluate
+
+    result = evaluate(args.task, args.predictions, split=args.split, direction=args.direction)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
