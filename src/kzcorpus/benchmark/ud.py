@@ -50,6 +50,11 @@ class Block:
     def text(self) -> str:
         return "\n".join(self.lines) + "\n\n"
 
+    @property
+    def sent_id_line(self) -> int:
+        """The line of the ``# sent_id`` comment: what error messages point at."""
+        return self.line + next(i for i, x in enumerate(self.lines) if x.startswith("# sent_id = "))
+
     def word_rows(self) -> Iterator[list[str]]:
         for line in self.lines:
             cols = line.split("\t")
@@ -99,7 +104,7 @@ def check_block(block: Block, path: Path) -> None:
     try:
         udeval.load_conllu(io.StringIO(padded), str(path), dict(TREEBANK_TYPE))
     except udeval.UDError as exc:
-        raise DataError(f"sentence {block.sent_id}: {exc}", path=path, line=block.line) from exc
+        raise DataError(f"sentence {block.sent_id}: {exc}", path=path, line=block.sent_id_line) from exc
 
 
 def shipped_blocks(corpus: BenchmarkCorpus) -> dict[str, tuple[str, Block]]:
@@ -143,7 +148,7 @@ def read_predicted_blocks(path: Path, expected: Mapping[str, Block], split: str)
         raise DataError("predictions file missing; expected CoNLL-U with '# sent_id' comments", path=path)
     blocks = list(iter_blocks(read_text(path), path))
     out = index_predictions(
-        ((b.line, b.sent_id, b) for b in blocks),
+        ((b.sent_id_line, b.sent_id, b) for b in blocks),
         expected,
         path,
         what=f"ud ({split} split)",
@@ -155,7 +160,7 @@ def read_predicted_blocks(path: Path, expected: Mapping[str, Block], split: str)
                 f"sentence {sid}: the tokens spell {b.surface()[:60]!r}, expected the sentence text "
                 f"{expected[sid].surface()[:60]!r} (spaces aside)",
                 path=path,
-                line=b.line,
+                line=b.sent_id_line,
             )
         check_block(b, path)
     return out

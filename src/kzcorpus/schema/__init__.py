@@ -1,5 +1,6 @@
 """Pydantic models of every record type; the root of the import graph."""
 
+from kzcorpus.schema.benchmark import SentencePrediction, SpanPrediction, TranslationPrediction
 from kzcorpus.schema.clean import CleanedText, Footnote, Paragraph, ParagraphRef, Removed, Role
 from kzcorpus.schema.common import LANGUAGES, Language, ProducedBy, StrictModel
 from kzcorpus.schema.document import DocumentMetadata, Evidence, Keywords, Relation, Titles, Venue
@@ -20,6 +21,9 @@ RECORD_TYPES: dict[str, type[StrictModel]] = {
     "stance-translation": TranslationLink,
     "stance": StanceLabel,
     "alignment": AlignmentLink,
+    "prediction-stance-span": SpanPrediction,
+    "prediction-stance-sentence": SentencePrediction,
+    "prediction-translation": TranslationPrediction,
 }
 """Record types that get a JSON Schema file in schemas/ (``<name>.schema.json``)."""
 
@@ -43,10 +47,13 @@ __all__ = [
     "Removed",
     "Role",
     "Scope",
+    "SentencePrediction",
+    "SpanPrediction",
     "StanceLabel",
     "StanceSpan",
     "StrictModel",
     "Titles",
     "TranslationLink",
+    "TranslationPrediction",
     "Venue",
 ]
