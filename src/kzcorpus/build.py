@@ -34,6 +34,7 @@ BUILD_INPUTS = (
     "annotations/parallel",
     "annotations/quality.json",
     "annotations/baselines.json",
+    "annotations/reference",  # hand-made references: not read by the build, scored against by quality/evaluate
     "models/restore/lexicon.tsv",
 )
 """What a build reads from a data root (hand-made or shipped as input); it writes the rest.
