@@ -1,1 +1,2 @@
-"""Benchmark workflow: document-level splits and folds (evaluation and baselines to follow)."""
+"""Benchmark workflow: document-level splits and folds, ``kzcorpus evaluate`` per task
+(validated prediction files, official scorers), and reproducible baselines."""
