@@ -341,6 +341,24 @@ def test_unknown_task_and_split_are_errors(span_file: Path) -> None:
         evaluate("stance-span", span_file, split="valid")
 
 
+def test_fold_splits_hold_out_one_group_and_train_on_the_rest() -> None:
+    from kzcorpus.benchmark.baselines import stance_examples
+    from kzcorpus.benchmark.corpus import FOLD_SPLITS, training_split
+
+    docs = sorted(CORPUS.splits)
+    held = [{d for d in docs if CORPUS.in_split(d, f)} for f in FOLD_SPLITS]
+    assert all(held) and sum(len(h) for h in held) == len(docs) and set().union(*held) == set(docs)
+    assert {"russia-alliance-limits", "iad-record-russia-alliance-limits"} in held  # the record travels along
+    for fold, h in zip(FOLD_SPLITS, held, strict=True):
+        rest = {d for d in docs if CORPUS.in_split(d, training_split(fold))}
+        assert rest == set(docs) - h
+        keys, _, _ = stance_examples(CORPUS, "span", training_split(fold))
+        assert not {k.split(":")[0] for k in keys} & h
+    assert training_split("test") == "train"
+    with pytest.raises(DataError, match="unknown split 'fold-9'"):
+        CORPUS.in_split(docs[0], "fold-9")
+
+
 # --- command line and baselines -----------------------------------------------------
 
 
@@ -398,3 +416,10 @@ def test_results_table_in_readme_and_card_matches_the_saved_results(doc: str) ->
     if doc == "README.md":
         text = text.split("<!-- baseline-results -->\n", 1)[1].split("<!-- /baseline-results -->", 1)[0]
     assert results_table(RESULTS) in text
+
+
+def test_readme_names_the_group_each_fold_holds_out() -> None:
+    text = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    named = dict(re.findall(r"(\d) `([a-z0-9-]+)`", text.split("the group fold *k* holds out:", 1)[1][:300]))
+    groups = {str(k): {d for d, f in CORPUS.folds.items() if f == k} for k in set(CORPUS.folds.values())}
+    assert set(named) == set(groups) and all(named[k] in groups[k] for k in named)

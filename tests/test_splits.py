@@ -8,6 +8,7 @@ import pytest
 
 from kzcorpus.benchmark.splits import SPLITS, assign_folds, assign_splits, groups
 from kzcorpus.errors import DataError
+from kzcorpus.export.hf import SPLIT_CONFIGS
 from kzcorpus.io.documents import Document, load_documents
 
 from .conftest import REPO, config_rows
@@ -37,7 +38,7 @@ def test_a_document_without_a_split_is_an_error() -> None:
         assign_splits([*docs, extra])
 
 
-@pytest.mark.parametrize("config", ["sentences", "stance", "stance_sentences", "parallel"])
+@pytest.mark.parametrize("config", SPLIT_CONFIGS)
 def test_every_row_carries_its_documents_split_and_fold(config: str) -> None:
     docs = load_documents()
     splits, folds = assign_splits(docs), assign_folds(docs)
@@ -62,7 +63,7 @@ def test_split_distribution_in_the_card_matches_the_rows() -> None:
     assert got == expected
 
 
-@pytest.mark.parametrize("config", ["sentences", "stance", "stance_sentences", "parallel"])
+@pytest.mark.parametrize("config", SPLIT_CONFIGS)
 def test_split_configs_load_as_hugging_face_splits_named_by_the_column(config: str) -> None:
     datasets = pytest.importorskip("datasets")
     ds = datasets.load_dataset(str(REPO / "dataset"), config)

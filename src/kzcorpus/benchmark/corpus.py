@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kzcorpus.benchmark.splits import SPLITS, assign_splits
+from kzcorpus.benchmark.splits import SPLIT_OF_GROUP, SPLITS, assign_folds, assign_splits
 from kzcorpus.errors import DataError
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence
@@ -16,9 +16,17 @@ from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import StanceLabel
 
 ALL = "all"
-SPLIT_CHOICES = (*SPLITS, ALL)
-"""``--split`` values: a benchmark split, or ``all`` (every document; for tasks whose
-systems are not trained on the corpus, such as the shipped taggers)."""
+FOLD_SPLITS = tuple(f"fold-{k}" for k in range(len(SPLIT_OF_GROUP)))
+REST = "-rest"
+SPLIT_CHOICES = (*SPLITS, *FOLD_SPLITS, ALL)
+"""``--split`` values: a benchmark split; ``fold-k``, the documents held out by fold *k*
+(train on the rest, ``fold-k-rest``); or ``all`` (every document, for systems not trained
+on the corpus, such as the shipped taggers)."""
+
+
+def training_split(split: str) -> str:
+    """What a baseline trains on when it is scored on ``split``: the other folds, else ``train``."""
+    return split + REST if split in FOLD_SPLITS else "train"
 
 
 @dataclass
@@ -34,6 +42,10 @@ class BenchmarkCorpus:
     @cached_property
     def splits(self) -> dict[str, str]:
         return assign_splits(self.documents)
+
+    @cached_property
+    def folds(self) -> dict[str, int]:
+        return assign_folds(self.documents)
 
     @cached_property
     def cleaned(self) -> dict[str, CleanedLayers]:
@@ -61,9 +73,12 @@ class BenchmarkCorpus:
         return load_links(self.root, self.documents, self.cleaned, self.annotated)
 
     def in_split(self, document: str, split: str) -> bool:
-        if split not in SPLIT_CHOICES:
-            raise DataError(f"unknown split {split!r}; expected one of {', '.join(SPLIT_CHOICES)}")
-        return split == ALL or self.splits[document] == split
-
-    def split_documents(self, split: str) -> list[str]:
-        return sorted(d for d in self.splits if self.in_split(d, split))
+        if split == ALL:
+            return True
+        if split in SPLITS:
+            return self.splits[document] == split
+        if split in FOLD_SPLITS:
+            return self.folds[document] == FOLD_SPLITS.index(split)
+        if split.endswith(REST) and split.removesuffix(REST) in FOLD_SPLITS:
+            return not self.in_split(document, split.removesuffix(REST))
+        raise DataError(f"unknown split {split!r}; expected one of {', '.join(SPLIT_CHOICES)}")

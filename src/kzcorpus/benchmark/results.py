@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kzcorpus.benchmark.baselines import BASELINES
-from kzcorpus.benchmark.corpus import BenchmarkCorpus
+from kzcorpus.benchmark.corpus import FOLD_SPLITS, BenchmarkCorpus
 from kzcorpus.benchmark.evaluate import DEFAULT_DIRECTION, evaluate
 
 RESULTS_PATH = "baselines.json"  # inside annotations/
@@ -28,6 +28,7 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("stance-sentence-majority", "test"),
     ("stance-sentence-tfidf-lr", "dev"),
     ("stance-sentence-tfidf-lr", "test"),
+    *(("stance-span-tfidf-lr", fold) for fold in FOLD_SPLITS),
     ("ud-stanza", "test"),
     ("ud-stanza", "all"),  # the shipped models never saw the corpus: every hand-tagged word counts
     ("diacritics-identity", "test"),

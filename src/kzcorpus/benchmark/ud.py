@@ -55,12 +55,6 @@ class Block:
         """The line of the ``# sent_id`` comment: what error messages point at."""
         return self.line + next(i for i, x in enumerate(self.lines) if x.startswith("# sent_id = "))
 
-    def word_rows(self) -> Iterator[list[str]]:
-        for line in self.lines:
-            cols = line.split("\t")
-            if not line.startswith("#") and cols[0].isdigit():
-                yield cols
-
     def surface(self) -> str:
         """The token forms without spaces: what the scorer aligns on."""
         covered: set[int] = set()
