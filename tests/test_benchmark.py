@@ -337,7 +337,8 @@ def test_translation_direction_without_links_in_the_split(tmp_path: Path) -> Non
 def test_unknown_task_and_split_are_errors(span_file: Path) -> None:
     with pytest.raises(DataError, match="unknown task 'ner'; expected one of stance-span"):
         evaluate("ner", span_file)
-    with pytest.raises(DataError, match="unknown split 'valid'; expected one of train, dev, test, all"):
+    expected = "train, dev, test, fold-0, fold-1, fold-2, fold-3, all"
+    with pytest.raises(DataError, match=f"unknown split 'valid'; expected one of {expected}"):
         evaluate("stance-span", span_file, split="valid")
 
 
