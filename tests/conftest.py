@@ -49,8 +49,10 @@ def load_config(config: str) -> Any:
     """A split config loaded by ``datasets``, its splits concatenated in train, dev, test order."""
     import datasets
 
+    from kzcorpus.benchmark.splits import SPLITS
+
     ds = datasets.load_dataset(str(REPO / "dataset"), config)
-    return datasets.concatenate_datasets([ds[name] for name in ("train", "dev", "test") if name in ds])
+    return datasets.concatenate_datasets([ds[name] for name in SPLITS if name in ds])
 
 
 def write_jsonl_rows(path: Path, rows: list[dict]) -> None:
