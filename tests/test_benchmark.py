@@ -424,3 +424,16 @@ def test_readme_names_the_group_each_fold_holds_out() -> None:
     named = dict(re.findall(r"(\d) `([a-z0-9-]+)`", text.split("the group fold *k* holds out:", 1)[1][:300]))
     groups = {str(k): {d for d, f in CORPUS.folds.items() if f == k} for k in set(CORPUS.folds.values())}
     assert set(named) == set(groups) and all(named[k] in groups[k] for k in named)
+
+
+def test_hand_sample_must_tag_every_word_of_its_sentences() -> None:
+    from kzcorpus.benchmark.ud import with_upos
+
+    sentence = CORPUS.annotated[("china-economic-relations", "tr")][0]
+    n = sentence.word_count()
+    tagged = with_upos(sentence, dict.fromkeys(range(1, n + 1), "X"), Path("ref.tsv"))
+    assert {w.upos for t in tagged.tokens for w in t.words} == {"X"}
+    with pytest.raises(
+        DataError, match=rf"ref\.tsv: hand-tagged sentence {sentence.sent_id} tags words .*every word 1-{n}"
+    ):
+        with_upos(sentence, dict.fromkeys(range(1, n), "X"), Path("ref.tsv"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kzcorpus.errors import DataError
 from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence, split_sentence_id
+from kzcorpus.io.conllu import Sentence, Word, split_sentence_id
 from kzcorpus.io.raw import read_text
 
 
@@ -124,11 +124,10 @@ def wilson_interval(k: int, n: int, z: float = 1.96) -> list[float]:
     return [round(100 * (centre - half), 2), round(100 * (centre + half), 2)]
 
 
-def score_upos(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], path: Path) -> dict[str, object]:
-    """Accuracy of the shipped UPOS on the sample, with the most frequent confusions."""
+def shipped_words(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], path: Path) -> list[Word]:
+    """The shipped word each reference word tags; one that is no longer there is an error."""
     words = {s.sent_id: [w for t in s.tokens for w in t.words] for s in sentences}
-    correct = 0
-    confusions: dict[str, int] = {}
+    out = []
     for ref in reference:
         sent = words.get(ref.sent_id)
         if sent is None or ref.word > len(sent) or sent[ref.word - 1].form != ref.form:
@@ -137,7 +136,16 @@ def score_upos(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], p
                 "the sample must be re-checked after the annotation changed",
                 path=path,
             )
-        system = sent[ref.word - 1].upos
+        out.append(sent[ref.word - 1])
+    return out
+
+
+def score_upos(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], path: Path) -> dict[str, object]:
+    """Accuracy of the shipped UPOS on the sample, with the most frequent confusions."""
+    correct = 0
+    confusions: dict[str, int] = {}
+    for ref, word in zip(reference, shipped_words(reference, sentences, path), strict=True):
+        system = word.upos
         if system == ref.upos:
             correct += 1
         else:

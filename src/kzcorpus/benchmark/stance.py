@@ -39,10 +39,13 @@ def sentence_pairs(
     return out
 
 
-def sentence_items(labels: Iterable[StanceLabel], corpus: BenchmarkCorpus, split: str) -> dict[SentenceTarget, str]:
-    """(sentence, target) → gold polarity, for pairs whose labels agree."""
-    pairs = sentence_pairs(labels, corpus, split)
+def agreeing(pairs: Mapping[SentenceTarget, set[str]]) -> dict[SentenceTarget, str]:
+    """(sentence, target) → gold polarity, for the pairs whose labels agree."""
     return {k: next(iter(v)) for k, v in sorted(pairs.items()) if len(v) == 1}
+
+
+def sentence_items(labels: Iterable[StanceLabel], corpus: BenchmarkCorpus, split: str) -> dict[SentenceTarget, str]:
+    return agreeing(sentence_pairs(labels, corpus, split))
 
 
 def read_span_predictions(path: Path, items: Mapping[str, str], split: str) -> dict[str, str]:
@@ -65,6 +68,6 @@ def evaluate_span(path: Path, corpus: BenchmarkCorpus, split: str) -> dict[str, 
 
 def evaluate_sentence(path: Path, corpus: BenchmarkCorpus, split: str) -> dict[str, object]:
     pairs = sentence_pairs(corpus.stance, corpus, split)
-    items = sentence_items(corpus.stance, corpus, split)
+    items = agreeing(pairs)
     pred = read_sentence_predictions(path, items, split)
     return stance_scores(list(items.values()), [pred[k] for k in items]) | {"left_out_mixed": len(pairs) - len(items)}

@@ -24,10 +24,10 @@ from typing import Any
 from kzcorpus.benchmark.corpus import BenchmarkCorpus
 from kzcorpus.benchmark.predictions import index_predictions
 from kzcorpus.errors import DataError, require
-from kzcorpus.io.conllu import conllu_relpath, split_sentence_id
+from kzcorpus.io.conllu import Sentence, render_sentence
 from kzcorpus.io.raw import read_text
 from kzcorpus.models.evaluate import TREEBANK_TYPE
-from kzcorpus.paths import annotations_dir, data_root
+from kzcorpus.paths import data_root
 
 LANGUAGES = ("tr", "en")
 """Languages with a UD layer (Russian is tokenised by rules, without tags or trees)."""
@@ -36,7 +36,6 @@ SILVER_METRICS = ("Tokens", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", 
 HAND_METRICS = ("UPOS",)
 SENT_ID_RE = re.compile(r"^# sent_id = (\S+)$", re.MULTILINE)
 BLOCK_SEPARATOR_RE = re.compile(r"\n[ \t]*\n")
-UPOS_COLUMN = 3
 
 
 @dataclass(frozen=True)
@@ -101,40 +100,55 @@ def check_block(block: Block, path: Path) -> None:
         raise DataError(f"sentence {block.sent_id}: {exc}", path=path, line=block.sent_id_line) from exc
 
 
-def shipped_blocks(corpus: BenchmarkCorpus) -> dict[str, tuple[str, Block]]:
-    """sent_id → (language, block) of the shipped Turkish and English layer."""
-    out = {}
-    for doc_id, lang in sorted(corpus.annotated):
-        if lang in LANGUAGES:
-            path = annotations_dir(corpus.root) / conllu_relpath(doc_id, lang)
-            for b in iter_blocks(read_text(path), path):
-                out[b.sent_id] = (lang, b)
-    return out
+def to_block(sentence: Sentence) -> Block:
+    """A shipped sentence as the scorer reads it, rendered as the build writes the layer."""
+    return Block(sentence.sent_id, 1, tuple(render_sentence(sentence).rstrip("\n").split("\n")))
 
 
-def hand_blocks(corpus: BenchmarkCorpus, shipped: Mapping[str, tuple[str, Block]]) -> dict[str, Block]:
-    """sent_id → the shipped sentence with its UPOS column replaced by the hand tags."""
-    from kzcorpus.annotate.quality import UPOS_FIRST_DRAW, UPOS_REFERENCE, load_upos_reference
+def shipped_sentences(corpus: BenchmarkCorpus, split: str) -> dict[str, tuple[str, Sentence]]:
+    """sent_id → (language, sentence) of the shipped Turkish and English layer of the split."""
+    return {
+        s.sent_id: (lang, s)
+        for (doc_id, lang), sents in sorted(corpus.annotated.items())
+        if lang in LANGUAGES and corpus.in_split(doc_id, split)
+        for s in sents
+    }
 
-    tags: dict[str, dict[int, tuple[str, str]]] = {}
+
+def with_upos(sentence: Sentence, upos: Mapping[int, str], path: Path) -> Sentence:
+    """The sentence with every word's UPOS replaced; the hand sample tags whole sentences."""
+    if set(upos) != set(range(1, sentence.word_count() + 1)):
+        raise DataError(
+            f"hand-tagged sentence {sentence.sent_id} tags words {sorted(upos)}; expected every word "
+            f"1-{sentence.word_count()}",
+            path=path,
+        )
+    n = 0
+    tokens = []
+    for tok in sentence.tokens:
+        words = []
+        for w in tok.words:
+            n += 1
+            words.append(replace(w, upos=upos[n]))
+        tokens.append(replace(tok, words=tuple(words)))
+    return replace(sentence, tokens=tuple(tokens))
+
+
+def hand_sentences(corpus: BenchmarkCorpus) -> dict[str, Sentence]:
+    """sent_id → the shipped sentence carrying the hand tags (both draws of the sample)."""
+    from kzcorpus.annotate.quality import UPOS_FIRST_DRAW, UPOS_REFERENCE, load_upos_reference, shipped_words
+
+    sentences = {s.sent_id: s for sents in corpus.annotated.values() for s in sents}
+    out: dict[str, Sentence] = {}
     for rel in (UPOS_REFERENCE, UPOS_FIRST_DRAW):
-        for w in load_upos_reference((corpus.root or data_root()) / rel):
-            tags.setdefault(w.sent_id, {})[w.word] = (w.form, w.upos)
-    out = {}
-    for sid, words in sorted(tags.items()):
-        if sid not in shipped:
-            raise DataError(f"hand-tagged sentence {sid} is not in the shipped layer")
-        lines = []
-        for line in shipped[sid][1].lines:
-            cols = line.split("\t")
-            if not line.startswith("#") and cols[0].isdigit():
-                form, upos = words.get(int(cols[0]), (None, None))
-                if form != cols[1]:
-                    raise DataError(f"hand-tagged word {sid}#{cols[0]} is {form!r}, the shipped word {cols[1]!r}")
-                cols[UPOS_COLUMN] = upos  # type: ignore[assignment]
-            lines.append("\t".join(cols))
-        out[sid] = replace(shipped[sid][1], lines=tuple(lines))
-    return out
+        path = (corpus.root or data_root()) / rel
+        reference = load_upos_reference(path)
+        shipped_words(reference, sentences.values(), path)  # a word no longer in the layer is an error
+        tags: dict[str, dict[int, str]] = {}
+        for w in reference:
+            tags.setdefault(w.sent_id, {})[w.word] = w.upos
+        out |= {sid: with_upos(sentences[sid], upos, path) for sid, upos in tags.items()}
+    return dict(sorted(out.items()))
 
 
 def read_predicted_blocks(path: Path, expected: Mapping[str, Block], split: str) -> dict[str, Block]:
@@ -175,13 +189,13 @@ def score(gold: Sequence[Block], system: Mapping[str, Block], metrics: Sequence[
 
 
 def evaluate_ud(path: Path, corpus: BenchmarkCorpus, split: str) -> dict[str, Any]:
-    everything = shipped_blocks(corpus)
-    shipped = {k: v for k, v in everything.items() if corpus.in_split(split_sentence_id(k)[0], split)}
-    system = read_predicted_blocks(path, {k: b for k, (_, b) in shipped.items()}, split)
+    shipped = shipped_sentences(corpus, split)
+    gold = {sid: to_block(s) for sid, (_, s) in shipped.items()}
+    system = read_predicted_blocks(path, gold, split)
     silver = {
-        lang: score([b for lg, b in shipped.values() if lg == lang], system, SILVER_METRICS)
+        lang: score([gold[sid] for sid, (lg, _) in shipped.items() if lg == lang], system, SILVER_METRICS)
         for lang in LANGUAGES
         if any(lg == lang for lg, _ in shipped.values())
     }
-    hand = [b for k, b in hand_blocks(corpus, everything).items() if k in shipped]
+    hand = [to_block(s) for sid, s in hand_sentences(corpus).items() if sid in shipped]
     return {"hand": {"tr": score(hand, system, HAND_METRICS)} if hand else {}, "silver": silver}
