@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "kzcorpus.commands.show",
     "kzcorpus.commands.evaluate",
     "kzcorpus.commands.baseline",
+    "kzcorpus.commands.gold",
     "kzcorpus.models.cli",
 )
 

@@ -63,20 +63,23 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
         },
         "mwt": {"batch_size": 50, "hidden_dim": 100, "emb_dim": 50, "num_epoch": 20},
         "lemma": {"batch_size": 50, "hidden_dim": 128, "emb_dim": 50, "num_epoch": 12},
+        # Stanza's default sizes except char_hidden_dim 256 (400 doubles the step time
+        # on 2 cores) and batch 32; the second optimiser (AMSGrad) is kept; trained
+        # until dev stops improving (issue 15: the earlier 2,600-step run was cut short)
         "pos": {
             "batch_size": 32,
-            "hidden_dim": 128,
-            "char_hidden_dim": 128,
-            "deep_biaff_hidden_dim": 200,
+            "hidden_dim": 200,
+            "char_hidden_dim": 256,
+            "deep_biaff_hidden_dim": 400,
             "composite_deep_biaff_hidden_dim": 100,
             "word_emb_dim": 75,
-            "max_steps": 2600,
-            "eval_interval": 200,
-            "max_steps_before_stop": 1000,
+            "max_steps": 25000,
+            "eval_interval": 250,
+            "max_steps_before_stop": 2500,
             "optim": "adam",
             "lr": 0.003,
-            "dropout": 0.2,
-            "word_dropout": 0.1,
+            "dropout": 0.33,
+            "word_dropout": 0.2,
         },
         "depparse": {
             "batch_size": 1000,
@@ -138,12 +141,17 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
     },
 }
 
-FLAGS = {
+_RELEASE_01_FLAGS = {
     "pos": ["--no_pretrain", "--no_second_optim"],
     "depparse": ["--no_pretrain", "--no_second_optim", "--no_checkpoint"],
     "lemma": [],
     "mwt": [],
     "tokenize": [],
+}
+# Flags per language and processor (a record of what each shipped model was trained with).
+FLAGS: dict[str, dict[str, list[str]]] = {
+    "tr": {**_RELEASE_01_FLAGS, "pos": ["--no_pretrain"]},
+    "en": dict(_RELEASE_01_FLAGS),
 }
 
 
@@ -241,7 +249,7 @@ def build_command(
             cmd += ["--gold_file", str(files["dev"])]
     for key, value in hp.items():
         cmd += [f"--{key}", str(value)]
-    cmd += FLAGS[processor]
+    cmd += FLAGS[lang][processor]
     return cmd
 
 
@@ -339,7 +347,7 @@ def train_processor(
         "size_bytes": dst.stat().st_size,
         "stored_as": stored_as,
         "hyperparameters": hp,
-        "flags": FLAGS[processor],
+        "flags": FLAGS[lang][processor],
         "command": [Path(c).name if c == sys.executable else c for c in cmd],
         "threads": threads,
         "started_utc": started,
