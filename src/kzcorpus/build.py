@@ -1,4 +1,4 @@
-"""The build: raw → clean → segment/annotate → stance → export (with the parallel alignment).
+"""The build: raw → clean → segment/annotate → gold UD → stance → export (with the parallel alignment).
 
 Everything under ``schemas/``, ``dataset/`` and the generated layers under
 ``annotations/`` is made here; a fresh build over the shipped raw files, hand-made
@@ -32,6 +32,7 @@ BUILD_INPUTS = (
     "annotations/documents.jsonl",
     "annotations/stance",
     "annotations/parallel",
+    "annotations/ud-gold",
     "annotations/quality.json",
     "annotations/baselines.json",
     "annotations/reference",  # hand-made references: not read by the build, scored against by quality/evaluate
@@ -106,6 +107,15 @@ class BuildContext:
         return {REPORT_PATH: read_text(path)} if path.is_file() else {}
 
     @cached_property
+    def gold(self) -> dict[tuple[str, str], list[Sentence]]:
+        """The hand-annotated UD layer (dev and test splits), merged from its passes."""
+        from kzcorpus.benchmark.splits import assign_splits
+        from kzcorpus.udgold.layer import gold_layer
+
+        texts = {k: v.text for k, v in self.cleaned.items()}
+        return gold_layer(annotations_dir(self.root), texts, self.annotated, assign_splits(self.documents))
+
+    @cached_property
     def stance_inputs(self) -> StanceInputs:
         return read_stance_inputs(self.root)
 
@@ -167,6 +177,13 @@ def _annotate_outputs(ctx: BuildContext) -> Iterator[Output]:
         yield Output(annotations_dir(ctx.root) / rel, text)
 
 
+def _gold_outputs(ctx: BuildContext) -> Iterator[Output]:
+    from kzcorpus.udgold.layer import gold_files
+
+    for rel, text in gold_files(ctx.gold).items():
+        yield Output(annotations_dir(ctx.root) / rel, text)
+
+
 def _stance_outputs(ctx: BuildContext) -> Iterator[Output]:
     yield Output(annotations_dir(ctx.root) / LABELS, render_labels(ctx.stance))
 
@@ -186,6 +203,7 @@ def _dataset_outputs(ctx: BuildContext) -> Iterator[Output]:
         links=ctx.parallel[0],
         link_sentences=ctx.parallel[1],
         baselines=ctx.baselines,
+        gold=ctx.gold,
     )
     for rel, text in dataset_files(layers).items():
         yield Output(dataset_dir(ctx.root) / rel, text)
@@ -195,6 +213,7 @@ STAGES: tuple[tuple[str, Callable[[BuildContext], Iterator[Output]]], ...] = (
     ("schemas", _schema_outputs),
     ("clean", _clean_outputs),
     ("annotate", _annotate_outputs),
+    ("gold", _gold_outputs),
     ("stance", _stance_outputs),
     ("export", _dataset_outputs),
 )

@@ -170,6 +170,31 @@ of an earlier build; kept and scored because the samples are small and differ a 
 QUALITY_PATH = "quality.json"  # inside annotations/
 
 
+def _gold_report(
+    repo: Path, cleaned: Mapping[str, CleanedLayers], annotated: Mapping[tuple[str, str], Sequence[Sentence]]
+) -> dict[str, object]:
+    """Agreement of the gold passes and the shipped layer's scores on gold (empty without a gold layer)."""
+    from kzcorpus.benchmark.splits import assign_splits
+    from kzcorpus.io.conllu import load_annotation
+    from kzcorpus.io.documents import load_documents
+    from kzcorpus.paths import annotations_dir
+    from kzcorpus.udgold.layer import GOLD_DIR, INPUT_DIR
+    from kzcorpus.udgold.scores import agreement, shipped_on_gold
+
+    base = annotations_dir(repo)
+    if not (base / INPUT_DIR).is_dir():
+        return {}
+    splits = assign_splits(load_documents(repo))
+    gold = load_annotation(base, {k: v.text for k, v in cleaned.items()}, GOLD_DIR)
+    return {
+        "gold": {
+            "agreement": agreement(base, splits),
+            "shipped_on_gold": shipped_on_gold(annotated, gold, splits),
+            "reference": f"annotations/{GOLD_DIR}",
+        }
+    }
+
+
 def quality_report(repo: Path) -> dict[str, object]:
     """Both figures, from the shipped layer and the hand-made references in annotations/reference/."""
     from kzcorpus.io.cleaned import load_cleaned
@@ -188,7 +213,8 @@ def quality_report(repo: Path) -> dict[str, object]:
     upos = score_upos(load_upos_reference(repo / UPOS_REFERENCE), sentences, repo / UPOS_REFERENCE)
     first = score_upos(load_upos_reference(repo / UPOS_FIRST_DRAW), sentences, repo / UPOS_FIRST_DRAW)
     imst = json.loads(read_text(models_dir(repo) / "tr" / "scores.json"))["metrics"]["UPOS"]
-    return {
+    gold = _gold_report(repo, cleaned, annotated)
+    return gold | {
         "sentence_boundaries": boundaries,
         "sentence_reference": str(SENTENCE_REFERENCE),
         "upos": {**upos, "imst_test_upos": imst},

@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from kzcorpus.benchmark.corpus import BenchmarkCorpus, training_split
@@ -84,6 +85,21 @@ def stanza_ud(corpus: BenchmarkCorpus, split: str) -> str:
     return "".join(render_file(s) for (_, lang), s in sorted(annotated.items()) if lang in LANGUAGES)
 
 
+def floor_ud(corpus: BenchmarkCorpus, split: str) -> str:
+    """The model-free floor (:mod:`kzcorpus.benchmark.floor`) trained on each language's treebank train file."""
+    from kzcorpus.benchmark.floor import floor_sentence, train_floor
+    from kzcorpus.benchmark.ud import shipped_sentences
+    from kzcorpus.models.cli import DEFAULT_UD
+    from kzcorpus.models.train import treebank_files
+
+    shipped = shipped_sentences(corpus, split)
+    models = {
+        lang: train_floor(treebank_files(Path(DEFAULT_UD[lang]), lang)["train"])
+        for lang in {lg for lg, _ in shipped.values()}
+    }
+    return "".join(floor_sentence(sid, s.text, models[lang]) for sid, (lang, s) in shipped.items())
+
+
 def identity_repair(corpus: BenchmarkCorpus) -> str:
     from kzcorpus.benchmark.diacritics import raw_input_text
 
@@ -120,6 +136,7 @@ BASELINES: dict[str, Baseline] = {
         Baseline("stance-sentence-majority", "stance-sentence", lambda c, s, d: majority(c, "sentence", s)),
         Baseline("stance-sentence-tfidf-lr", "stance-sentence", lambda c, s, d: tfidf_logreg(c, "sentence", s)),
         Baseline("ud-stanza", "ud", lambda c, s, d: stanza_ud(c, s)),
+        Baseline("ud-floor", "ud", lambda c, s, d: floor_ud(c, s)),
         Baseline("diacritics-identity", "diacritics", lambda c, s, d: identity_repair(c)),
         Baseline("diacritics-shipped-repair", "diacritics", lambda c, s, d: shipped_repair(c)),
         Baseline("translation-copy-source", "translation", lambda c, s, d: copy_source(c, s, d)),

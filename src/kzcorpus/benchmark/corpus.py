@@ -61,6 +61,15 @@ class BenchmarkCorpus:
         return load_annotation(annotations_dir(self.root), {k: v.text for k, v in self.cleaned.items()})
 
     @cached_property
+    def gold(self) -> dict[tuple[str, str], list[Sentence]]:
+        """The released hand-annotated UD layer (dev and test splits, tr and en)."""
+        from kzcorpus.io.conllu import load_annotation
+        from kzcorpus.paths import annotations_dir
+        from kzcorpus.udgold.layer import GOLD_DIR
+
+        return load_annotation(annotations_dir(self.root), {k: v.text for k, v in self.cleaned.items()}, GOLD_DIR)
+
+    @cached_property
     def stance(self) -> list[StanceLabel]:
         from kzcorpus.stance.labels import load_stance
 

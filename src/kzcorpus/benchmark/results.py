@@ -29,8 +29,11 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("stance-sentence-tfidf-lr", "dev"),
     ("stance-sentence-tfidf-lr", "test"),
     *(("stance-span-tfidf-lr", fold) for fold in FOLD_SPLITS),
+    ("ud-stanza", "dev"),
     ("ud-stanza", "test"),
     ("ud-stanza", "all"),  # the shipped models never saw the corpus: every hand-tagged word counts
+    ("ud-floor", "dev"),
+    ("ud-floor", "test"),
     ("diacritics-identity", "test"),
     ("diacritics-shipped-repair", "test"),
     ("translation-copy-source", "test"),

@@ -15,10 +15,15 @@ def summary(run: Mapping[str, Any]) -> str:
             f"({run['items']} items)"
         )
     if task == "ud":
+        parts = [
+            f"gold {lang} UPOS {g['UPOS']['f1']:.2f} Lemmas {g['Lemmas']['f1']:.2f} LAS {g['LAS']['f1']:.2f} "
+            f"({g['words']} words)"
+            for lang, g in run.get("gold", {}).items()
+        ]
         hand = run["hand"].get("tr")
-        parts = [f"hand UPOS tr {hand['UPOS']['f1']:.2f} ({hand['words']} words)"] if hand else []
+        parts += [f"hand UPOS tr {hand['UPOS']['f1']:.2f} ({hand['words']} words)"] if hand else []
         for lang, s in run["silver"].items():
-            parts.append(f"silver {lang} UPOS {s['UPOS']['f1']:.2f} LAS {s['LAS']['f1']:.2f}")
+            parts.append(f"silver (secondary) {lang} UPOS {s['UPOS']['f1']:.2f} LAS {s['LAS']['f1']:.2f}")
         return "; ".join(parts)
     if task == "diacritics":
         return (

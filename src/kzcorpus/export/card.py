@@ -224,6 +224,33 @@ def quality_text(quality: Mapping[str, Any] | None) -> str:
     return "".join(lines)
 
 
+def gold_text(quality: Mapping[str, Any] | None) -> str:
+    """Agreement of the gold UD passes and the shipped layer's scores on gold (quality.json)."""
+    gold = (quality or {}).get("gold")
+    if not gold:
+        return "No gold UD layer yet.\n"
+    agree_cols = ("Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
+    lines = [
+        "Agreement of the two independent passes (pass B scored against pass A, CoNLL 2018 scorer, F1):\n\n",
+        "| language-split | sentences | words | " + " | ".join(agree_cols) + " |\n",
+        "| --- | ---: | ---: |" + " ---: |" * len(agree_cols) + "\n",
+    ]
+    for key, r in gold["agreement"].items():
+        cells = " | ".join(f"{r[m]['f1']:.2f}" for m in agree_cols)
+        lines.append(f"| {key} | {r['sentences']} | {r['words']} | {cells} |\n")
+    ship_cols = ("Tokens", "Words", "UPOS", "XPOS", "UFeats", "AllTags", "Lemmas", "UAS", "LAS", "CLAS", "MLAS", "BLEX")
+    lines += [
+        "\nThe shipped automatic layer scored against the gold layer (F1; 95% Wilson interval on "
+        "correct/gold words):\n\n",
+        "| language-split | words | " + " | ".join(ship_cols) + " |\n",
+        "| --- | ---: |" + " ---: |" * len(ship_cols) + "\n",
+    ]
+    for key, r in gold["shipped_on_gold"].items():
+        cells = " | ".join(f"{r[m]['f1']:.2f} ({r[m]['interval'][0]:.1f}–{r[m]['interval'][1]:.1f})" for m in ship_cols)
+        lines.append(f"| {key} | {r['words']} | {cells} |\n")
+    return "".join(lines)
+
+
 def stance_agreement_text(report: Mapping[str, Any] | None) -> str:
     """The two passes' agreement (``kzcorpus.stance.labels.agreement_report``), as a list."""
     if not report:
@@ -270,6 +297,7 @@ def render_card(layers: CorpusLayers, splits: Mapping[str, Sequence[str]]) -> st
         annotation_table=annotation_table(annotation_stats(layers.annotated)),
         ud_validation=ud_validation_table(layers.validation),
         annotation_quality=quality_text(layers.quality),
+        ud_gold=gold_text(layers.quality),
         stance_counts=stance_counts_text(layers.stance),
         stance_agreement=stance_agreement_text(layers.stance_agreement),
         parallel_table=parallel_table(layers.links),

@@ -145,6 +145,7 @@ CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
     "paragraphs": PARAGRAPHS,
     "footnotes": FOOTNOTES,
     "sentences": SENTENCES | SPLIT_COLUMNS,
+    "sentences_gold": SENTENCES | SPLIT_COLUMNS,
     "stance": STANCE | SPLIT_COLUMNS,
     "stance_sentences": STANCE_SENTENCES | SPLIT_COLUMNS,
     "parallel": PARALLEL | SPLIT_COLUMNS,

@@ -50,10 +50,20 @@ def iter_footnote_rows(docs: Iterable[Document], cleaned: Mapping[str, CleanedLa
             yield f.model_dump(mode="json", exclude={"offset_map"})
 
 
-def iter_sentence_rows(annotated: Mapping[tuple[str, str], Sequence[Sentence]]) -> Iterator[dict[str, Any]]:
-    """One row per sentence: surface tokens with offsets, and UD words pointing at their token."""
+GOLD_ANNOTATION = "gold-language-model"
+"""``annotation`` of the gold rows: made by reading (two passes + adjudication), by a language model."""
+
+
+def iter_sentence_rows(
+    annotated: Mapping[tuple[str, str], Sequence[Sentence]], annotation: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """One row per sentence: surface tokens with offsets, and UD words pointing at their token.
+
+    ``annotation`` names who made the layer; by default ``automatic`` (Stanza) or
+    ``rule-based`` (tokens only) per language.
+    """
     for (doc_id, lang), sentences in sorted(annotated.items()):
-        method = "rule-based" if lang in RULE_LANGUAGES else "automatic"
+        method = annotation or ("rule-based" if lang in RULE_LANGUAGES else "automatic")
         for s in sentences:
             words = [(i, w) for i, t in enumerate(s.tokens) for w in t.words]
             yield {
@@ -140,7 +150,7 @@ def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-SPLIT_CONFIGS = ("sentences", "stance", "stance_sentences", "parallel")
+SPLIT_CONFIGS = ("sentences", "sentences_gold", "stance", "stance_sentences", "parallel")
 """Sentence- and span-level configs: one JSON Lines file per benchmark split."""
 
 
@@ -171,6 +181,7 @@ def dataset_files(layers: CorpusLayers) -> dict[str, str]:
         "paragraphs/train.jsonl": render_jsonl(iter_paragraph_rows(docs, cleaned)),
         "footnotes/train.jsonl": render_jsonl(iter_footnote_rows(docs, cleaned)),
         **split_files("sentences", iter_sentence_rows(layers.annotated), layers),
+        **split_files("sentences_gold", iter_sentence_rows(layers.gold, GOLD_ANNOTATION), layers),
         **split_files("stance", iter_stance_rows(layers.stance), layers),
         **split_files("stance_sentences", iter_stance_sentence_rows(layers.annotated, layers.stance), layers),
         **split_files("parallel", iter_parallel_rows(layers.links, layers.link_sentences), layers),

@@ -29,6 +29,7 @@ class CorpusLayers:
     links: Sequence[AlignmentLink] = ()
     link_sentences: Mapping[str, SentenceInfo] = field(default_factory=dict)
     baselines: Mapping[str, Any] | None = None
+    gold: Mapping[tuple[str, str], Sequence[Sentence]] = field(default_factory=dict)
 
     @cached_property
     def splits(self) -> dict[str, str]:

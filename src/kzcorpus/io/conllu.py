@@ -249,11 +249,14 @@ def check_ranges(sentences: Iterable[Sentence], text: str, path: Path) -> None:
             raise DataError(f"sentence {s.sent_id}: # text is not the cleaned text {s.start}:{s.end}", path=path)
 
 
-def load_annotation(base: Path, texts: dict[str, str]) -> dict[tuple[str, str], list[Sentence]]:
-    """The shipped CoNLL-U layer, (document, language) → sentences, checked against ``texts``."""
+def load_annotation(
+    base: Path, texts: dict[str, str], folder: str = CONLLU_DIR
+) -> dict[tuple[str, str], list[Sentence]]:
+    """A shipped CoNLL-U layer (``base/folder``), (document, language) → sentences, checked
+    against ``texts``; the automatic layer by default, the gold layer with ``folder="gold"``."""
     out: dict[tuple[str, str], list[Sentence]] = {}
     seen: set[str] = set()
-    for path in sorted((base / CONLLU_DIR).glob("*.conllu")):
+    for path in sorted((base / folder).glob("*.conllu")):
         doc_id, lang = split_conllu_name(path.name)
         if doc_id not in texts:
             raise DataError(f"no cleaned text for document {doc_id!r}; expected <document>.<lang>.conllu", path=path)

@@ -217,7 +217,7 @@ def _check_text(block: Block, path: str) -> list[Problem]:
         if pos >= len(text):
             continue  # spacing after the sentence's last token is outside its text
         found = len(text[pos:]) - len(text[pos:].lstrip(" "))
-        gap = _gap(tok.misc)
+        gap = gap_after(tok.misc)
         if gap != " " * found:
             want = {0: "SpaceAfter=No", 1: "no SpaceAfter in MISC"}.get(found, "SpacesAfter=" + "\\s" * found)
             msg = f"sentence {block.sent_id}: {found} space(s) follow {form!r} in the text: write {want}"
@@ -228,7 +228,7 @@ def _check_text(block: Block, path: str) -> list[Problem]:
     return []
 
 
-def _gap(misc: dict[str, str]) -> str:
+def gap_after(misc: dict[str, str]) -> str:
     """The whitespace a token's MISC says follows it (UD's SpaceAfter / SpacesAfter)."""
     from kzcorpus.io.conllu import unescape_spaces
 
