@@ -46,7 +46,8 @@ def test_missing_optional_dependency_gives_install_hint(monkeypatch: pytest.Monk
 
     monkeypatch.setitem(sys.modules, "datasets", None)  # makes `import datasets` fail
     with pytest.raises(
-        MissingDependencyError, match=r"needs the 'datasets' package; install it with `pip install datasets`"
+        MissingDependencyError,
+        match=r"needs the 'datasets' package \(module 'datasets'\); install it with `pip install datasets`",
     ):
         require("datasets")
     monkeypatch.setitem(sys.modules, "stanza", None)

@@ -65,12 +65,24 @@ class MissingDependencyError(KzCorpusError, ImportError):
     """An optional heavy dependency is needed for this call but is not installed."""
 
 
+DISTRIBUTIONS = {"sklearn": "scikit-learn", "yaml": "PyYAML"}
+"""Top-level modules whose installable distribution has another name."""
+
+
 def require(module: str, extra: str | None = None) -> Any:
-    """Import a heavy dependency lazily, with an install hint when it is missing."""
+    """Import a heavy dependency lazily, with an install hint when it is missing.
+
+    The hint names the distribution to install (``scikit-learn``, not
+    ``sklearn.feature_extraction.text``) and the kzcorpus extra that brings it.
+    """
     import importlib
 
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        hint = f"pip install 'kzcorpus[{extra}]'" if extra else f"pip install {module}"
-        raise MissingDependencyError(f"this feature needs the {module!r} package; install it with `{hint}`") from exc
+        top = module.partition(".")[0]
+        dist = DISTRIBUTIONS.get(top, top)
+        hint = f"pip install 'kzcorpus[{extra}]'" if extra else f"pip install {dist}"
+        raise MissingDependencyError(
+            f"this feature needs the {dist!r} package (module {module!r}); install it with `{hint}`"
+        ) from exc

@@ -25,6 +25,13 @@ def data_root() -> Path:
     """
     env = os.environ.get(ENV_VAR)
     if env:
+        if not Path(env).is_dir():
+            from kzcorpus.errors import DataError
+
+            raise DataError(
+                f"{ENV_VAR}={env} is not a directory; expected a data root holding raw/, annotations/, "
+                "schemas/, models/ and dataset/ (or unset it to use the shipped data)"
+            )
         return Path(env)
     if (_REPO_ROOT / "raw" / "manifest.json").is_file() and (_REPO_ROOT / "pyproject.toml").is_file():
         return _REPO_ROOT

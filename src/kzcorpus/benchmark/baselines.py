@@ -10,6 +10,7 @@ source (a floor for chrF on names and numbers).
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -61,8 +62,8 @@ def majority(corpus: BenchmarkCorpus, unit: str, split: str) -> str:
 
 
 def tfidf_logreg(corpus: BenchmarkCorpus, unit: str, split: str) -> str:
-    text: Any = require("sklearn.feature_extraction.text")
-    linear: Any = require("sklearn.linear_model")
+    text: Any = require("sklearn.feature_extraction.text", "benchmark")
+    linear: Any = require("sklearn.linear_model", "benchmark")
     _, train_x, train_y = stance_examples(corpus, unit, training_split(split))
     keys, x, _ = stance_examples(corpus, unit, split)
     vectorizer = text.TfidfVectorizer(**TFIDF)
@@ -81,7 +82,7 @@ def stanza_ud(corpus: BenchmarkCorpus, split: str) -> str:
         for d, lay in corpus.cleaned.items()
         if corpus.in_split(d, split)
     }
-    annotated = annotate_corpus(only, progress=True)
+    annotated = annotate_corpus(only, progress=sys.stderr.isatty())
     return "".join(render_file(s) for (_, lang), s in sorted(annotated.items()) if lang in LANGUAGES)
 
 

@@ -18,7 +18,9 @@ def register(subparsers: Any) -> None:
         description=f"Score predictions against the corpus and print the scores as JSON. Formats: {formats}.",
     )
     p.add_argument("task", choices=list(TASKS))
-    p.add_argument("--predictions", type=Path, required=True, help="the system's output (format per task above)")
+    p.add_argument(
+        "--predictions", type=Path, required=True, help="the system's output (format per task above); - reads stdin"
+    )
     p.add_argument("--split", choices=SPLIT_CHOICES, default=DEFAULT_SPLIT, help="default: %(default)s")
     p.add_argument(
         "--direction", choices=DIRECTIONS, default=DEFAULT_DIRECTION, help="translation only (default: %(default)s)"
@@ -27,8 +29,17 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+    import tempfile
+
     from kzcorpus.benchmark.evaluate import evaluate
 
-    result = evaluate(args.task, args.predictions, split=args.split, direction=args.direction)
+    if str(args.predictions) != "-":
+        result = evaluate(args.task, args.predictions, split=args.split, direction=args.direction)
+    else:  # the scorers read files (line numbers in errors): spool stdin to one named <stdin>
+        with tempfile.TemporaryDirectory(prefix="kzcorpus-stdin-") as tmp:
+            path = Path(tmp) / "<stdin>"
+            path.write_text(sys.stdin.read(), encoding="utf-8")
+            result = evaluate(args.task, path, split=args.split, direction=args.direction)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0

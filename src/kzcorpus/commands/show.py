@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,15 @@ def run(args: argparse.Namespace) -> int:
             f"{args.document} has paragraphs 0–{len(layers.paragraphs) - 1}; got --paragraph {args.paragraph}"
         )
     labels = [x for x in load_stance(args.root, cleaned) if x.document == args.document] if args.stance else []
-    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    colour = use_colour(args.color, sys.stdout.isatty(), os.environ)
     for block in iter_rendered(layers, labels, args.paragraph, colour):
         print(block)
     return 0
+
+
+def use_colour(choice: str, isatty: bool, environ: Mapping[str, str]) -> bool:
+    """``always``/``never`` as asked; ``auto`` colours a terminal unless NO_COLOR is set
+    (https://no-color.org: any non-empty value)."""
+    if choice != "auto":
+        return choice == "always"
+    return isatty and not environ.get("NO_COLOR")

@@ -139,9 +139,12 @@ def card_header(splits: Mapping[str, Sequence[str]]) -> dict[str, Any]:
                 "default": i == 0,
             }
             for i, name in enumerate(CONFIG_FEATURES)
+            if name in splits  # a corpus without a gold UD layer has no sentences_gold files
         ],
         "dataset_info": [
-            {"config_name": name, "features": to_yaml_list(spec)} for name, spec in CONFIG_FEATURES.items()
+            {"config_name": name, "features": to_yaml_list(spec)}
+            for name, spec in CONFIG_FEATURES.items()
+            if name in splits
         ],
     }
 

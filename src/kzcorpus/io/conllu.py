@@ -164,6 +164,10 @@ def iter_conllu(path: Path) -> Iterator[tuple[int, object]]:
         if not block.strip():
             line_no += block.count("\n") + 2
             continue
+        for k, line in enumerate(block.split("\n")):
+            n_cols = len(line.split("\t"))
+            if line and not line.startswith("#") and n_cols != 10:
+                raise DataError(f"expected 10 tab-separated columns, found {n_cols}", path=path, line=line_no + k)
         try:
             sentence = conllu.parse(block + "\n\n")[0]
         except Exception as exc:  # conllu raises ParseException and ValueError

@@ -159,6 +159,24 @@ def model_provenance(lang: str, *, resources_dir: str | Path | None = None, root
     }
 
 
+DEFAULT_THREADS = 1
+"""Torch threads for annotation. One: Stanza runs the corpus paragraph by paragraph in small
+batches, where a second thread gains little on an idle 2-core machine and costs minutes when
+the cores are busy (OpenMP threads spin against other processes); the outputs do not depend on
+it (``benchmarks/bench_build.py --threads`` measures both)."""
+
+
+def set_threads(threads: int) -> None:
+    """Set torch's intra-op threads (no-op without torch installed)."""
+    if threads < 1:
+        raise ValueError(f"threads must be at least 1, got {threads}")
+    try:
+        import torch
+    except ImportError:
+        return
+    torch.set_num_threads(threads)
+
+
 def load_pipeline(
     lang: str,
     *,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from kzcorpus.schema.common import (
     LANGUAGES,
@@ -37,7 +37,21 @@ License = Literal[
 # ISO 8601 calendar date, at year, month or day precision: a source that gives only a
 # year must not be padded into a full date.
 ISO_DATE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
-IsoDate = Annotated[str, StringConstraints(pattern=ISO_DATE_PATTERN)]
+
+
+def check_calendar_date(value: str) -> str:
+    """A full date must exist in the calendar (the pattern alone lets 2025-02-30 through)."""
+    import datetime as dt
+
+    if len(value) == 10:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a date in the calendar") from exc
+    return value
+
+
+IsoDate = Annotated[str, StringConstraints(pattern=ISO_DATE_PATTERN), AfterValidator(check_calendar_date)]
 DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
 FIELD_PATH_PATTERN = r"^[a-z_]+(?:\.[a-z_]+|\[\d+\])?$"
 

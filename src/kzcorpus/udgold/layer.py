@@ -115,7 +115,13 @@ def gold_layer(
     silver: Mapping[Key, Sequence[Sentence]],
     splits: Mapping[str, str],
 ) -> dict[Key, list[Sentence]]:
-    """The merged, traced gold sentences; every sentence in scope present, nothing else."""
+    """The merged, traced gold sentences; every sentence in scope present, nothing else.
+
+    A data root without ``annotations/ud-gold/`` (a corpus built with this pipeline that has
+    no gold layer) gets an empty layer; once the folder exists it must cover the whole scope.
+    """
+    if not (annotations / INPUT_DIR).is_dir():
+        return {}
     passes = read_passes(annotations)
     decisions_path = annotations / DECISIONS
     located = read_located(decisions_path, UdDecision) if decisions_path.is_file() else []
