@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "kzcorpus.commands.evaluate",
     "kzcorpus.commands.baseline",
     "kzcorpus.commands.gold",
+    "kzcorpus.commands.stance",
+    "kzcorpus.commands.export",
     "kzcorpus.models.cli",
 )
 
