@@ -39,20 +39,22 @@ def jsonl_rows(path: Path) -> list[dict]:
 
 def config_rows(config: str) -> list[dict]:
     """Every row of a shipped split config: its split files in train, dev, test order."""
-    from kzcorpus.benchmark.splits import SPLITS
+    from kzcorpus.export.hf import HF_SPLITS
 
     folder = REPO / "dataset" / config
-    return [r for name in SPLITS if (folder / f"{name}.jsonl").is_file() for r in jsonl_rows(folder / f"{name}.jsonl")]
+    return [
+        r for name in HF_SPLITS if (folder / f"{name}.jsonl").is_file() for r in jsonl_rows(folder / f"{name}.jsonl")
+    ]
 
 
 def load_config(config: str) -> Any:
     """A split config loaded by ``datasets``, its splits concatenated in train, dev, test order."""
     import datasets
 
-    from kzcorpus.benchmark.splits import SPLITS
+    from kzcorpus.export.hf import HF_SPLITS
 
     ds = datasets.load_dataset(str(REPO / "dataset"), config)
-    return datasets.concatenate_datasets([ds[name] for name in SPLITS if name in ds])
+    return datasets.concatenate_datasets([ds[name] for name in HF_SPLITS if name in ds])
 
 
 def write_jsonl_rows(path: Path, rows: list[dict]) -> None:

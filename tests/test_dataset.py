@@ -80,22 +80,68 @@ def test_counts_in_card_and_readme_match_data(doc: str) -> None:
     assert re.search(rf"\*\*total \(5 documents\)\*\* \| \| \| \d+ \| {total_chars} \|", counts_section)
 
 
-def test_card_header_declares_configs_and_licence() -> None:
+def _card_header() -> dict:
     import yaml
 
-    header = yaml.safe_load((REPO / "dataset" / "README.md").read_text(encoding="utf-8").split("---\n")[1])
-    assert [c["config_name"] for c in header["configs"]] == [
+    return yaml.safe_load((REPO / "dataset" / "README.md").read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_card_header_declares_configs_and_licence() -> None:
+    header = _card_header()
+    names = [c["config_name"] for c in header["configs"]]
+    assert names[:7] == [
         "documents",
         "paragraphs",
         "footnotes",
         "sentences",
+        "sentences_gold",
         "stance",
         "stance_sentences",
-        "parallel",
-    ]
+    ] or names[:4] == ["documents", "paragraphs", "footnotes", "sentences"]
+    assert names[-1] == "parallel"
     assert header["language"] == ["tr", "en", "ru"]
     card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
     assert "NoDerivatives" in card and "MIT licence" in card
+    # a licence id plus a link to the terms, not prose
+    assert header["license"] == "other" and header["license_name"] == "kzcorpus-source-terms"
+    terms = (REPO / "dataset" / header["license_link"]).read_text(encoding="utf-8")
+    assert "NoDerivatives" in terms and "CC BY 4.0" in terms
+
+
+def test_card_metadata_says_who_made_the_annotations() -> None:
+    header = _card_header()
+    assert header["annotations_creators"] == ["machine-generated"]  # language models and Stanza, no humans
+    assert header["language_creators"] == ["found"]
+    assert {"part-of-speech", "parsing"} <= set(header["task_ids"])
+    assert "stance-detection" in header["tags"]
+    card = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
+    for section in (
+        "## Uses",
+        "Out-of-scope use",
+        "## Bias, risks and limitations",
+        "## Personal and sensitive information",
+        "## Card authors and contact",
+    ):
+        assert section in card
+    assert "language model reading the text" in card
+
+
+def test_card_split_sizes_match_the_files() -> None:
+    for info in _card_header()["dataset_info"]:
+        for split in info["splits"]:
+            path = REPO / "dataset" / info["config_name"] / f"{split['name']}.jsonl"
+            assert split["num_examples"] == len(path.read_text(encoding="utf-8").splitlines())
+            assert split["num_bytes"] == path.stat().st_size
+
+
+def test_card_yaml_round_trips_tricky_scalars() -> None:
+    """The emitter is PyYAML's safe dumper: no, on, 1.0 and 0123 come back as strings."""
+    import yaml
+
+    from kzcorpus.export.card import render_yaml
+
+    data = {"a": ["no", "on", "1.0", "0123", "null", "yes: no", "- x"], "b": {"c": "2025-10-25"}}
+    assert yaml.safe_load(render_yaml(data)) == data
 
 
 def _expected_clean_rows() -> dict[str, list[str]]:

@@ -121,17 +121,59 @@ def source_bibtex(docs: Sequence[Document]) -> str:
     return "\n".join(entries)
 
 
-def card_header(splits: Mapping[str, Sequence[str]]) -> dict[str, Any]:
-    """``splits``: config → the names of its data files (``<config>/<split>.jsonl``)."""
+LICENSE_NAME = "kzcorpus-source-terms"
+LICENSE_FILE = "LICENSE.md"
+"""The dataset folder's licence file (``license_link`` of the card): the terms per source."""
+
+
+def license_file(docs: Sequence[Document]) -> str:
+    """``dataset/LICENSE.md``: what each source's licence permits, and the annotations' terms."""
+    return (
+        "# kzcorpus: licence terms\n\n"
+        "The corpus combines source texts under different terms; each document keeps its own.\n\n"
+        + license_terms(docs)
+        + "\n"
+        + ANNOTATION_TERMS
+    )
+
+
+ANNOTATION_TERMS = (
+    "The package code is released under the MIT licence. kzcorpus's own annotations (metadata\n"
+    "records and later layers) are offered under CC BY 4.0 as far as the rights in the source\n"
+    "texts allow; the source texts keep their own terms, stated above, and nothing here grants\n"
+    "rights the rightsholders have not granted.\n"
+)
+
+
+def card_header(splits: Mapping[str, Mapping[str, tuple[int, int]]]) -> dict[str, Any]:
+    """``splits``: config → {split: (rows, bytes)} of its data files (``<config>/<split>.jsonl``)."""
     return {
         "pretty_name": "kzcorpus",
         "language": ["tr", "en", "ru"],
+        # the sources carry different terms (one CC BY-NC-ND 4.0, four unstated): no single
+        # SPDX id fits, so the Hub's "other" with a named licence file, per its card spec
         "license": "other",
-        "license_name": "mixed (see card)",
+        "license_name": LICENSE_NAME,
+        "license_link": LICENSE_FILE,
+        # texts were found (published articles and news); annotations were made by
+        # machines: automatic Stanza models and AI annotators (a language model reading the
+        # text), never by human annotators -- the card's "Bias, risks and limitations" says which layer is which
+        "annotations_creators": ["machine-generated"],
+        "language_creators": ["found"],
         "multilinguality": "multilingual",
         "size_categories": ["n<1K"],
         "source_datasets": ["original"],
         "task_categories": ["text-classification", "token-classification", "translation"],
+        "task_ids": ["part-of-speech", "parsing", "lemmatization", "multi-class-classification"],
+        "tags": [
+            "stance-detection",
+            "universal-dependencies",
+            "dependency-parsing",
+            "parallel-corpus",
+            "political-science",
+            "foreign-policy",
+            "kazakhstan",
+        ],
         "configs": [
             {
                 "config_name": name,
@@ -142,49 +184,23 @@ def card_header(splits: Mapping[str, Sequence[str]]) -> dict[str, Any]:
             if name in splits  # a corpus without a gold UD layer has no sentences_gold files
         ],
         "dataset_info": [
-            {"config_name": name, "features": to_yaml_list(spec)}
+            {
+                "config_name": name,
+                "features": to_yaml_list(spec),
+                "splits": [{"name": x, "num_bytes": size, "num_examples": n} for x, (n, size) in splits[name].items()],
+            }
             for name, spec in CONFIG_FEATURES.items()
             if name in splits
         ],
     }
 
 
-def render_yaml(data: Any, indent: int = 0) -> str:
-    """A tiny deterministic YAML emitter (dicts, lists, scalars) so the build needs no PyYAML."""
-    pad = "  " * indent
-    if isinstance(data, dict):
-        out = ""
-        for key, value in data.items():
-            if isinstance(value, (dict, list)) and value:
-                out += f"{pad}{key}:\n" + render_yaml(value, indent + 1)
-            else:
-                out += f"{pad}{key}: {_scalar(value)}\n"
-        return out
-    out = ""
-    for item in data:
-        if isinstance(item, dict):
-            body = render_yaml(item, indent + 1)
-            out += f"{pad}- " + body[len(pad) + 2 :]
-        else:
-            out += f"{pad}- {_scalar(item)}\n"
-    return out
+def render_yaml(data: Any) -> str:
+    """The card's YAML header via PyYAML's safe dumper: values such as ``no``, ``on``,
+    ``1.0`` or ``0123`` are quoted as needed and read back as the strings they are."""
+    import yaml
 
-
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, (list, dict)):
-        return "[]" if isinstance(value, list) else "{}"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    return (
-        text
-        if text.replace("-", "").replace("_", "").replace(".", "").isalnum()
-        else '"' + text.replace('"', '\\"') + '"'
-    )
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
 
 
 def ud_validation_table(validation: Mapping[str, str]) -> str:
@@ -287,7 +303,7 @@ def stance_counts_text(labels: Sequence[StanceLabel]) -> str:
     )
 
 
-def render_card(layers: CorpusLayers, splits: Mapping[str, Sequence[str]]) -> str:
+def render_card(layers: CorpusLayers, splits: Mapping[str, Mapping[str, tuple[int, int]]]) -> str:
     docs = layers.documents
     rows = corpus_stats(docs)
     per_lang = documents_per_language(rows)
@@ -309,6 +325,7 @@ def render_card(layers: CorpusLayers, splits: Mapping[str, Sequence[str]]) -> st
         split_table=split_table(layers.splits, layers.annotated, layers.stance, layers.links),
         sources_table=sources_table(docs),
         license_terms=license_terms(docs),
+        annotation_terms=ANNOTATION_TERMS,
         relations=relations_list(docs),
         version=layers.version,
         source_bibtex=source_bibtex(docs),

@@ -13,7 +13,7 @@ from typing import Any
 
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
 from kzcorpus.benchmark.splits import SPLITS
-from kzcorpus.export.card import render_card
+from kzcorpus.export.card import LICENSE_FILE, license_file, render_card
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
 from kzcorpus.io.cleaned import CleanedLayers
@@ -150,6 +150,12 @@ def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
+HF_SPLIT_NAMES = {"train": "train", "dev": "validation", "test": "test"}
+"""Benchmark split → Hugging Face split name. The ``split`` column and ``kzcorpus evaluate
+--split`` keep UD's ``dev``; the Hub's convention (and ``datasets``' ``Split.VALIDATION``)
+names the held-out development split ``validation``, so the files and the card do."""
+HF_SPLITS = tuple(HF_SPLIT_NAMES[s] for s in SPLITS)
+
 SPLIT_CONFIGS = ("sentences", "sentences_gold", "stance", "stance_sentences", "parallel")
 """Sentence- and span-level configs: one JSON Lines file per benchmark split."""
 
@@ -160,17 +166,19 @@ def split_files(config: str, rows: Iterable[dict[str, Any]], layers: CorpusLayer
     by_split: dict[str, list[dict[str, Any]]] = {}
     for row in with_split(rows, layers.splits, layers.folds):
         by_split.setdefault(row["split"], []).append(row)
-    return {f"{config}/{name}.jsonl": render_jsonl(by_split[name]) for name in SPLITS if name in by_split}
+    return {
+        f"{config}/{HF_SPLIT_NAMES[name]}.jsonl": render_jsonl(by_split[name]) for name in SPLITS if name in by_split
+    }
 
 
-def data_splits(files: Iterable[str]) -> dict[str, list[str]]:
-    """Config → its splits, in :data:`SPLITS` order, from the paths of the data files."""
-    out: dict[str, list[str]] = {}
-    for rel in files:
+def data_splits(files: Mapping[str, str]) -> dict[str, dict[str, tuple[int, int]]]:
+    """Config → {HF split: (rows, bytes of its data file)}, in train, validation, test order."""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for rel, text in files.items():
         config, _, name = rel.partition("/")
         if name.endswith(".jsonl"):
-            out.setdefault(config, []).append(name.removesuffix(".jsonl"))
-    return {c: sorted(names, key=SPLITS.index) for c, names in out.items()}
+            out.setdefault(config, {})[name.removesuffix(".jsonl")] = (text.count("\n"), len(text.encode("utf-8")))
+    return {c: {k: n[k] for k in sorted(n, key=HF_SPLITS.index)} for c, n in out.items()}
 
 
 def dataset_files(layers: CorpusLayers) -> dict[str, str]:
@@ -190,4 +198,5 @@ def dataset_files(layers: CorpusLayers) -> dict[str, str]:
         **data,
         **mt_files(layers.links, layers.link_sentences, layers.version),
         CARD_NAME: render_card(layers, data_splits(data)),
+        LICENSE_FILE: license_file(docs),
     }

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzcorpus.benchmark.splits import SPLITS
 from kzcorpus.errors import DataError
 from kzcorpus.export.features import CONFIG_FEATURES
+from kzcorpus.export.hf import HF_SPLIT_NAMES, HF_SPLITS
 from kzcorpus.paths import dataset_dir
 
 CONLLU_CONFIGS = ("sentences", "sentences_gold")
@@ -24,7 +24,7 @@ def config_files(config: str, split: str | None = None, root: Path | None = None
     if config not in CONFIG_FEATURES:
         raise DataError(f"unknown config {config!r}; expected one of {', '.join(CONFIG_FEATURES)}")
     folder = dataset_dir(root) / config
-    names = [split] if split else [*SPLITS]
+    names = [HF_SPLIT_NAMES.get(split, split)] if split else [*HF_SPLITS]
     files = [folder / f"{name}.jsonl" for name in names if (folder / f"{name}.jsonl").is_file()]
     if split and not files:
         have = sorted(p.stem for p in folder.glob("*.jsonl"))
@@ -35,7 +35,8 @@ def config_files(config: str, split: str | None = None, root: Path | None = None
 
 
 def iter_rows(config: str, split: str | None = None, root: Path | None = None) -> Iterator[dict[str, Any]]:
-    """Rows of a config (all splits in train, dev, test order, or one split), streamed."""
+    """Rows of a config (all splits in train, dev, test order, or one split: the benchmark's
+    name ``dev`` or the Hub's ``validation``), streamed."""
     for path in config_files(config, split, root):
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, start=1):
