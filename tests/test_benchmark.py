@@ -295,7 +295,7 @@ def test_conllu_missing_sentences_are_named(conllu_file: Path) -> None:
 
 
 def test_russian_sentences_are_not_ud_items(conllu_file: Path) -> None:
-    ru = (REPO / "annotations" / "conllu" / "russia-alliance-limits.ru.conllu").read_text(encoding="utf-8")
+    ru = (REPO / "annotations" / "tokens" / "russia-alliance-limits.ru.conllu").read_text(encoding="utf-8")
     conllu_file.write_text(conllu_file.read_text(encoding="utf-8") + ru, encoding="utf-8")
     with pytest.raises(DataError, match=r"sentence russia-alliance-limits-p\d+-s\d+ is not an item of ud"):
         evaluate("ud", conllu_file, split="test")

@@ -68,7 +68,7 @@ def test_header_records_models_and_hashes(path: Path) -> None:
 
 
 def test_russian_file_is_marked_tokens_only() -> None:
-    path = REPO / "annotations" / "conllu" / "russia-alliance-limits.ru.conllu"
+    path = REPO / "annotations" / "tokens" / "russia-alliance-limits.ru.conllu"
     sents = conllu.parse(path.read_text(encoding="utf-8"))
     assert "no lemmas, POS, features or dependencies" in sents[0].metadata["annotation"]
     assert all(t["upos"] in (None, "_") and t["head"] in (None, "_") for s in sents for t in s)

@@ -45,10 +45,10 @@ def _documents(base: Path) -> Iterator[str]:
 
 def _conllu(base: Path) -> Iterator[str]:
     """Each CoNLL-U file of the automatic layer on its own (format; ranges need the build)."""
-    from kzcorpus.io.conllu import CONLLU_DIR, read_sentences
+    from kzcorpus.io.conllu import CONLLU_DIR, TOKENS_DIR, read_sentences
     from kzcorpus.paths import annotations_dir
 
-    for path in sorted((annotations_dir(base) / CONLLU_DIR).glob("*.conllu")):
+    for path in sorted(p for d in (CONLLU_DIR, TOKENS_DIR) for p in (annotations_dir(base) / d).glob("*.conllu")):
         try:
             read_sentences(path)
         except KzCorpusError as exc:

@@ -20,7 +20,17 @@ from kzcorpus.annotate.segment import Tok
 from kzcorpus.annotate.stanza_run import STANZA_LANGUAGES, StanzaAnnotator
 from kzcorpus.errors import AnnotationError, KzCorpusError
 from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence, Token, Word, conllu_relpath, paragraph_id, render_file, sentence_id
+from kzcorpus.io.conllu import (
+    CONLLU_DIR,
+    TOKENS_DIR,
+    Sentence,
+    Token,
+    Word,
+    conllu_relpath,
+    paragraph_id,
+    render_file,
+    sentence_id,
+)
 from kzcorpus.schema.clean import Paragraph
 
 RULE_LANGUAGES = ("ru",)
@@ -156,4 +166,7 @@ def annotate_corpus(
 
 def annotation_files(annotated: Mapping[tuple[str, str], list[Sentence]]) -> dict[str, str]:
     """Relative path inside ``annotations/`` → CoNLL-U content."""
-    return {conllu_relpath(doc, lang): render_file(sents) for (doc, lang), sents in sorted(annotated.items())}
+    return {
+        conllu_relpath(doc, lang, TOKENS_DIR if lang in RULE_LANGUAGES else CONLLU_DIR): render_file(sents)
+        for (doc, lang), sents in sorted(annotated.items())
+    }

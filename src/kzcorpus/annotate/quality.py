@@ -185,7 +185,7 @@ def _gold_report(
     if not (base / INPUT_DIR).is_dir():
         return {}
     splits = assign_splits(load_documents(repo))
-    gold = load_annotation(base, {k: v.text for k, v in cleaned.items()}, GOLD_DIR)
+    gold = load_annotation(base, {k: v.text for k, v in cleaned.items()}, (GOLD_DIR,))
     return {
         "gold": {
             "agreement": agreement(base, splits),

@@ -15,7 +15,10 @@ from collections.abc import Iterator
 
 from kzcorpus.annotate.segment import Tok
 
-METHOD = "rule-based (kzcorpus.annotate.rules): sentences and tokens only; no lemmas, POS, features or dependencies"
+METHOD = (
+    "rule-based (kzcorpus.annotate.rules): sentences and tokens only; no lemmas, POS, features or "
+    "dependencies, so not a UD treebank file (HEAD is empty: the UD validator rejects it)"
+)
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-‐’']\w+)*|[^\w\s]")
 TERMINAL = frozenset({".", "!", "?", "…"})
 CLOSERS = frozenset({"»", "”", '"', ")", "]", "’"})

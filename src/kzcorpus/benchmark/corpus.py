@@ -67,7 +67,7 @@ class BenchmarkCorpus:
         from kzcorpus.paths import annotations_dir
         from kzcorpus.udgold.layer import GOLD_DIR
 
-        return load_annotation(annotations_dir(self.root), {k: v.text for k, v in self.cleaned.items()}, GOLD_DIR)
+        return load_annotation(annotations_dir(self.root), {k: v.text for k, v in self.cleaned.items()}, (GOLD_DIR,))
 
     @cached_property
     def stance(self) -> list[StanceLabel]:

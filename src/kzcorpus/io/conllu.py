@@ -11,7 +11,7 @@ is recorded UD-style: ``SpaceAfter=No`` for none, ``SpacesAfter=\\s\\s`` etc. ot
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,9 @@ from kzcorpus.errors import DataError
 from kzcorpus.io.raw import read_text
 
 CONLLU_DIR = "conllu"
+TOKENS_DIR = "tokens"
+"""Tokens-only CoNLL-U (languages segmented by rules: no tags, HEAD ``_``): kept apart from
+``conllu/``, whose files pass the UD validator, because they are not UD-valid."""
 SENT_ID_RE = re.compile(r"^(?P<doc>.+)-p(?P<par>\d+)-s(?P<n>\d+)$")
 SPACES_ESCAPES = {" ": "\\s", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\\": "\\\\"}
 _UNESCAPES = {v: k for k, v in SPACES_ESCAPES.items()}
@@ -69,8 +72,8 @@ class Sentence:
         return sum(len(t.words) for t in self.tokens)
 
 
-def conllu_relpath(doc_id: str, lang: str) -> str:
-    return f"{CONLLU_DIR}/{doc_id}.{lang}.conllu"
+def conllu_relpath(doc_id: str, lang: str, folder: str = CONLLU_DIR) -> str:
+    return f"{folder}/{doc_id}.{lang}.conllu"
 
 
 def split_conllu_name(name: str) -> tuple[str, str]:
@@ -254,13 +257,15 @@ def check_ranges(sentences: Iterable[Sentence], text: str, path: Path) -> None:
 
 
 def load_annotation(
-    base: Path, texts: dict[str, str], folder: str = CONLLU_DIR
+    base: Path, texts: dict[str, str], folders: Sequence[str] = (CONLLU_DIR, TOKENS_DIR)
 ) -> dict[tuple[str, str], list[Sentence]]:
-    """A shipped CoNLL-U layer (``base/folder``), (document, language) → sentences, checked
-    against ``texts``; the automatic layer by default, the gold layer with ``folder="gold"``."""
+    """A shipped CoNLL-U layer (the files in ``base/<folder>``), (document, language) →
+    sentences, checked against ``texts``; the automatic layer (UD files and tokens-only
+    files) by default, the gold layer with ``folders=("gold",)``."""
     out: dict[tuple[str, str], list[Sentence]] = {}
     seen: set[str] = set()
-    for path in sorted((base / folder).glob("*.conllu")):
+    paths = sorted((p for folder in folders for p in (base / folder).glob("*.conllu")), key=lambda p: p.name)
+    for path in paths:
         doc_id, lang = split_conllu_name(path.name)
         if doc_id not in texts:
             raise DataError(f"no cleaned text for document {doc_id!r}; expected <document>.<lang>.conllu", path=path)
