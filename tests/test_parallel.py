@@ -69,22 +69,27 @@ def test_parallel_config_loads_typed_with_the_sentence_texts() -> None:
         assert row["type"] == "-".join(str(len(link[lang])) for lang in LANGS)
 
 
-def test_moses_files_are_line_parallel_and_tmx_holds_every_link() -> None:
+def test_moses_and_tmx_files_per_pair_named_as_opus_does() -> None:
+    """OPUS: codes in alphabetical order (en-tr, not tr-en), Moses files per side, one TMX per pair."""
     by_id = {r["id"]: r for r in config_rows("parallel")}
     rows = [by_id[x["id"]] for x in jsonl_rows(ALIGNMENT)]  # MT files keep the alignment file's order
     mt = REPO / "dataset" / "mt"
-    for a, b in (("tr", "en"), ("tr", "ru"), ("en", "ru")):
+    pairs = (("en", "ru"), ("en", "tr"), ("ru", "tr"))
+    expected_files = {f"kzcorpus.{a}-{b}.{x}" for a, b in pairs for x in (a, b, "tmx")}
+    assert {p.name for p in mt.iterdir()} == expected_files
+    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
+    for a, b in pairs:
         expected = [r for r in rows if r[a] and r[b]]
         for lang in (a, b):
             lines = (mt / f"kzcorpus.{a}-{b}.{lang}").read_text(encoding="utf-8").split("\n")[:-1]
             assert lines == [r[lang] for r in expected]
-    tmx = ET.parse(mt / "kzcorpus.tmx").getroot()
-    units = tmx.findall("./body/tu")
-    assert [u.get("tuid") for u in units] == [r["id"] for r in rows]
-    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
-    for unit, row in zip(units, rows, strict=True):
-        variants = {t.get(lang_attr): t.findtext("seg") for t in unit.findall("tuv")}
-        assert variants == {lang: row[lang] for lang in LANGS if row[lang]}
+        tmx = ET.parse(mt / f"kzcorpus.{a}-{b}.tmx").getroot()
+        assert tmx.find("header").get("srclang") == ("tr" if "tr" in (a, b) else "*all*")
+        units = tmx.findall("./body/tu")
+        assert [u.get("tuid") for u in units] == [r["id"] for r in expected]
+        for unit, row in zip(units, expected, strict=True):
+            variants = {t.get(lang_attr): t.findtext("seg") for t in unit.findall("tuv")}
+            assert variants == {a: row[a], b: row[b]}
 
 
 def _table(section: str) -> dict[str, list[str]]:

@@ -1,8 +1,10 @@
-"""The parallel layer in the formats MT tools read: Moses plain text per language pair, TMX.
+"""The parallel layer in the formats MT tools read: Moses plain text and TMX, per language pair.
 
-Only links with text on both sides of a pair become a line (Moses) or a translation unit
-with two or more variants (TMX); a side of several sentences is one line, sentences joined
-by a space, so line *n* of ``kzcorpus.tr-en.tr`` translates line *n* of ``kzcorpus.tr-en.en``.
+OPUS conventions: pairs are named with their language codes in alphabetical order
+(``en-tr``, ``ru-tr``, ``en-ru``), one Moses file per side and one TMX file per pair. Only
+links with text on both sides of a pair become a line or a translation unit; a side of
+several sentences is one line, sentences joined by a space, so line *n* of
+``kzcorpus.en-tr.tr`` translates line *n* of ``kzcorpus.en-tr.en``.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ from kzcorpus.schema.common import LANGUAGES, Language
 from kzcorpus.schema.parallel import AlignmentLink
 
 MT_DIR = "mt"
-PAIRS: tuple[tuple[Language, Language], ...] = tuple(combinations(LANGUAGES, 2))
-"""(tr, en), (tr, ru), (en, ru): the language pairs, in the order of ``LANGUAGES``."""
+PAIRS: tuple[tuple[Language, Language], ...] = tuple(
+    sorted((a, b) if a < b else (b, a) for a, b in combinations(LANGUAGES, 2))
+)
+"""(en, ru), (en, tr), (ru, tr): each pair's codes in alphabetical order, as OPUS names them."""
+ORIGINAL: Language = "tr"
+"""The language every document was written in: a pair's TMX source language where it has it."""
 
 
 def pair_links(links: Sequence[AlignmentLink], pair: tuple[Language, Language]) -> list[AlignmentLink]:
@@ -36,26 +42,30 @@ def moses_files(links: Sequence[AlignmentLink], sentences: Mapping[str, Sentence
     return out
 
 
-def tmx_file(links: Sequence[AlignmentLink], sentences: Mapping[str, SentenceInfo], version: str) -> str:
-    """TMX 1.4b, one ``tu`` per link with at least two sides; no dates, so rebuilds are identical."""
+def tmx_file(
+    links: Sequence[AlignmentLink],
+    sentences: Mapping[str, SentenceInfo],
+    version: str,
+    pair: tuple[Language, Language],
+) -> str:
+    """TMX 1.4b for one pair: a ``tu`` per link with both sides; no dates, so rebuilds are identical."""
     units = []
-    for x in links:
-        sides = [lang for lang in LANGUAGES if x.side(lang)]
-        if len(sides) < 2:
-            continue
+    for x in pair_links(links, pair):
         props = {"x-document": x.document, "x-segment": x.segment, "x-link-type": x.link_type}
         body = "".join(f"      <prop type={quoteattr(k)}>{escape(v)}</prop>\n" for k, v in props.items())
         body += "".join(
-            f'      <tuv xml:lang="{lang}"><seg>{escape(side_text(x, lang, sentences))}</seg></tuv>\n' for lang in sides
+            f'      <tuv xml:lang="{lang}"><seg>{escape(side_text(x, lang, sentences))}</seg></tuv>\n' for lang in pair
         )
         units.append(f"    <tu tuid={quoteattr(x.id)}>\n{body}    </tu>\n")
+    srclang = ORIGINAL if ORIGINAL in pair else "*all*"  # en-ru: both are translations of the Turkish
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
         f'  <header creationtool="kzcorpus" creationtoolversion="{version}" segtype="sentence" '
-        'o-tmf="kzcorpus-jsonl" adminlang="en" srclang="tr" datatype="plaintext"/>\n'
+        f'o-tmf="kzcorpus-jsonl" adminlang="en" srclang="{srclang}" datatype="plaintext"/>\n'
         "  <body>\n" + "".join(units) + "  </body>\n</tmx>\n"
     )
 
 
 def mt_files(links: Sequence[AlignmentLink], sentences: Mapping[str, SentenceInfo], version: str) -> dict[str, str]:
-    return {**moses_files(links, sentences), f"{MT_DIR}/kzcorpus.tmx": tmx_file(links, sentences, version)}
+    tmx = {f"{MT_DIR}/kzcorpus.{a}-{b}.tmx": tmx_file(links, sentences, version, (a, b)) for a, b in PAIRS}
+    return {**moses_files(links, sentences), **tmx}
