@@ -16,6 +16,7 @@ from kzcorpus.benchmark.splits import SPLITS
 from kzcorpus.export.card import LICENSE_FILE, license_file, render_card
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
+from kzcorpus.export.ud import ud_files
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
@@ -197,6 +198,7 @@ def dataset_files(layers: CorpusLayers) -> dict[str, str]:
     return {
         **data,
         **mt_files(layers.links, layers.link_sentences, layers.version),
+        **ud_files(layers.annotated, layers.gold, layers.splits),
         CARD_NAME: render_card(layers, data_splits(data)),
         LICENSE_FILE: license_file(docs),
     }
