@@ -56,13 +56,3 @@ def test_preferred_citation_is_the_dataset_with_its_terms() -> None:
     assert pref["type"] == "data" and pref["license"] == "CC-BY-4.0"
     assert "CC BY-NC-ND 4.0" in pref["notes"] and "MIT" in pref["notes"]
 
-
-def test_cffconvert_gives_a_usable_bibtex_entry() -> None:
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    exe = Path(sys.executable).with_name("cffconvert")
-    result = subprocess.run([str(exe), "-f", "bibtex"], cwd=REPO, capture_output=True, text=True, check=True)
-    assert "title = {kzcorpus:" in result.stdout and "year = {2026}" in result.stdout
-    assert "author = {kzcorpus maintainers}" in result.stdout

@@ -22,7 +22,7 @@ def test_shipped_metadata_loads_and_every_fact_is_quoted() -> None:
     for doc in docs.values():
         for ev in doc.metadata.evidence:
             assert docs[ev.document].raw_text[ev.start : ev.end] == ev.text
-        assert doc.metadata.produced_by.method == "manual"
+        assert doc.metadata.produced_by.method == "language-model"
 
 
 def test_unknown_facts_stay_null() -> None:

@@ -38,7 +38,7 @@ def test_shipped_labels_load_and_match_the_text() -> None:
     assert len(labels) == len(jsonl_rows(REPO / "annotations" / "stance.jsonl")) > 300
     for lab in labels:
         assert texts[lab.document][lab.start : lab.end] == lab.text
-        assert lab.method == "manual"
+        assert lab.method == "language-model"
 
 
 def test_every_label_lists_exactly_the_sentences_it_overlaps() -> None:

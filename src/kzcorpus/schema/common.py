@@ -29,10 +29,17 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=False, validate_default=True)
 
 
+Method = Literal["human", "language-model", "automatic", "rule-based"]
+"""Who made a record, in plain words: a person (``human``), a language model reading the text
+(``language-model``: an AI annotator, no person involved), a trained model run over the text
+(``automatic``: name, version and hash recorded beside it), or written rules (``rule-based``).
+There is no ``manual``: it would not say whether a person or a language model did the reading."""
+
+
 class ProducedBy(StrictModel):
     """Who or what made a layer: the data says how far to trust it."""
 
-    method: Literal["manual", "automatic", "rule-based"]
+    method: Method
     agent: NonEmptyStr = Field(description="Annotator id, or tool name with version and hash.")
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
     note: str | None = None

@@ -18,7 +18,7 @@ SentId = Annotated[str, StringConstraints(pattern=SENT_ID_PATTERN)]
 
 
 class AlignmentLink(StrictModel):
-    """One aligned passage; verified by reading every side (``method`` is always manual)."""
+    """One aligned passage; verified by reading every side (``method``: a language model read both sides)."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+:(title|heading|abstract|keywords):\d+$")]
     document: DocumentId = Field(description="The article the passage belongs to.")
@@ -26,7 +26,10 @@ class AlignmentLink(StrictModel):
     tr: tuple[SentId, ...] = ()
     en: tuple[SentId, ...] = ()
     ru: tuple[SentId, ...] = ()
-    method: Literal["manual"] = "manual"
+    method: Literal["language-model"] = Field(
+        default="language-model",
+        description="Aligned by a language model reading every side (AI annotators), not by a person.",
+    )
     annotator: NonEmptyStr = Field(description="Who aligned the passage, by reading both sides.")
     verified_by: NonEmptyStr = Field(description="Who re-read every side independently and confirmed the link.")
     note: str | None = None

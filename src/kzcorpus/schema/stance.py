@@ -204,7 +204,10 @@ class StanceLabel(StanceSpan):
     translation_of: tuple[NonEmptyStr, ...] = Field(
         default=(), description="Ids of the original-abstract labels this translated span renders."
     )
-    method: Literal["manual"] = "manual"
+    method: Literal["language-model"] = Field(
+        default="language-model",
+        description="Made by a language model reading the text (AI annotators), not by a person.",
+    )
     provenance: Provenance = Field(
         description="single-pass (outside the second pass's scope), agreed (both passes), "
         "adjudicated or reviewed (see case)."
