@@ -55,4 +55,3 @@ def test_preferred_citation_is_the_dataset_with_its_terms() -> None:
     pref = cff["preferred-citation"]
     assert pref["type"] == "data" and pref["license"] == "CC-BY-4.0"
     assert "CC BY-NC-ND 4.0" in pref["notes"] and "MIT" in pref["notes"]
-

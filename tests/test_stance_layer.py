@@ -267,11 +267,13 @@ def test_stance_counts_in_readme_and_card_match_the_data(doc: str) -> None:
 
 @pytest.mark.parametrize("doc", ["README.md", "dataset/README.md"])
 def test_agreement_figures_in_readme_and_card_are_recomputed(doc: str) -> None:
+    from kzcorpus.benchmark.splits import assign_splits
     from kzcorpus.build import BuildContext
     from kzcorpus.export.card import stance_agreement_text
 
     ctx = BuildContext(REPO, annotate=False)
-    report = agreement_report(ctx.stance_inputs, ctx.cleaned, ctx.annotated)
+    report = agreement_report(ctx.stance_inputs, ctx.cleaned, ctx.annotated, assign_splits(ctx.documents))
+    assert set(report["per_split"]) == {"train", "dev", "test"}
     assert stance_agreement_text(report) in (REPO / doc).read_text(encoding="utf-8")
     assert report["span_f1_overlap"] > 50 and report["scope_sentences"] / report["all_sentences"] >= 0.25
 

@@ -127,9 +127,10 @@ class BuildContext:
 
     @cached_property
     def stance_agreement(self) -> dict[str, Any]:
+        from kzcorpus.benchmark.splits import assign_splits
         from kzcorpus.stance.labels import agreement_report
 
-        return agreement_report(self.stance_inputs, self.cleaned, self.annotated)
+        return agreement_report(self.stance_inputs, self.cleaned, self.annotated, assign_splits(self.documents))
 
     @cached_property
     def parallel(self) -> tuple[list[AlignmentLink], dict[str, SentenceInfo]]:

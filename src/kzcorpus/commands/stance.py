@@ -27,6 +27,22 @@ def register(subparsers: Any) -> None:
         help="DOCUMENT:FIRST-LAST paragraph range the records must fall in (repeatable)",
     )
     c.set_defaults(func=_cmd_check)
+    k = sub.add_parser(
+        "cases",
+        help="list the disagreement clusters between the passes (JSON Lines), for adjudicators",
+        description="Every disagreement cluster inside the second pass's scope, with both passes' records.",
+    )
+    k.add_argument("--undecided", action="store_true", help="only clusters without a decision in adjudication.jsonl")
+    k.set_defaults(func=_cmd_cases)
+    d = sub.add_parser(
+        "check-decisions",
+        help="check an adjudication file: schema, one decision per listed case, records inside their paragraph",
+    )
+    d.add_argument("file", type=Path)
+    d.add_argument(
+        "--cases", type=Path, required=True, help="the cases file the decisions answer (from `stance cases`)"
+    )
+    d.set_defaults(func=_cmd_check_decisions)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -59,4 +75,67 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(p)
     print(f"{len(records)} record(s): {len(problems)} problem(s)")
     sys.stdout.flush()
+    return 0 if not problems else 1
+
+
+def _cmd_cases(args: argparse.Namespace) -> int:
+    import json
+
+    from kzcorpus.io.cleaned import load_cleaned
+    from kzcorpus.io.stance import read_stance_inputs
+    from kzcorpus.stance.adjudicate import iter_clusters
+    from kzcorpus.stance.labels import split_by_scope
+
+    inputs = read_stance_inputs()
+    cleaned = load_cleaned()
+    decided = {loc.record.case for loc in inputs.adjudication}
+    split = split_by_scope(inputs, cleaned)
+    n = 0
+    for c in iter_clusters(split.a_in, split.b_in):
+        if c.agreed or (args.undecided and c.case_id in decided):
+            continue
+        text = cleaned[c.document].text
+        row = {
+            "case": c.case_id,
+            "document": c.document,
+            "start": c.start,
+            "end": c.end,
+            "text": text[c.start : c.end],
+            "a": [r.model_dump(mode="json", exclude={"document", "annotator", "guideline_version", "id"}) for r in c.a],
+            "b": [r.model_dump(mode="json", exclude={"document", "annotator", "guideline_version", "id"}) for r in c.b],
+        }
+        print(json.dumps(row, ensure_ascii=False))
+        n += 1
+    print(f"{n} case(s)", file=sys.stderr)
+    return 0
+
+
+def _cmd_check_decisions(args: argparse.Namespace) -> int:
+    import json
+
+    from kzcorpus.io.cleaned import load_cleaned
+    from kzcorpus.io.jsonl import read_located
+    from kzcorpus.schema.stance import Decision
+    from kzcorpus.stance.labels import find_paragraph
+
+    cases = {json.loads(x)["case"] for x in args.cases.read_text(encoding="utf-8").splitlines() if x.strip()}
+    decisions = read_located(args.file, Decision)
+    cleaned = load_cleaned()
+    problems = []
+    seen: dict[str, int] = {}
+    for loc in decisions:
+        d = loc.record
+        if d.case in seen:
+            problems.append(f"{loc.where}: case {d.case} decided twice (first at line {seen[d.case]})")
+        seen.setdefault(d.case, loc.line)
+        if d.case not in cases:
+            problems.append(f"{loc.where}: case {d.case} is not in {args.cases}")
+        layers = cleaned[d.document]
+        for r in d.records:
+            if find_paragraph(layers, r.start, r.end) is None:
+                problems.append(f"{loc.where}: record {r.start}-{r.end} is not inside one paragraph")
+    problems += [f"{args.file}: case {c} has no decision" for c in sorted(cases - set(seen))]
+    for p in problems:
+        print(p)
+    print(f"{len(decisions)} decision(s) for {len(cases)} case(s): {len(problems)} problem(s)")
     return 0 if not problems else 1

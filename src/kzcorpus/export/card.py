@@ -289,7 +289,24 @@ def stance_agreement_text(report: Mapping[str, Any] | None) -> str:
         f"- Adjudication: {report['cases']} disagreement cases (pass A kept {dec['a']}, pass B kept "
         f"{dec['b']}, new records {dec['custom']}); review of agreed and single-pass labels against "
         f"guideline {GUIDELINE_VERSION}: {report['review_cases']} cases.\n"
+        + _per_split_agreement(report.get("per_split"))
     )
+
+
+def _per_split_agreement(per_split: Mapping[str, Any] | None) -> str:
+    if not per_split:
+        return ""
+    head = (
+        "\nPer split (the same figures on each split's documents):\n\n"
+        "| split | ranges A | ranges B | span F1 (overlap) | span F1 (exact) | holder/target | polarity pairs | "
+        "kappa |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+    )
+    rows = "".join(
+        f"| {name} | {r['ranges_a']} | {r['ranges_b']} | {r['span_f1_overlap']:.2f} | {r['span_f1_exact']:.2f} | "
+        f"{r['holder_target_agreement']:.2f} | {r['polarity_pairs']} | {r['polarity_kappa']:.3f} |\n"
+        for name, r in per_split.items()
+    )
+    return head + rows
 
 
 def stance_counts_text(labels: Sequence[StanceLabel]) -> str:

@@ -362,8 +362,10 @@ def agreement_report(
     inputs: StanceInputs,
     cleaned: Mapping[str, CleanedLayers],
     annotated: Mapping[tuple[str, str], Sequence[Sentence]],
+    splits: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Agreement figures plus the scope they were measured on and how cases were decided."""
+    """Agreement figures plus the scope they were measured on and how cases were decided;
+    with ``splits`` (document → benchmark split) also the figures per split."""
     sentences = [s.sent_id for ss in annotated.values() for s in ss]
     in_scope = sum(inputs.scope.covers(*split_sentence_id(sid)[:2]) for sid in sentences)
     decisions = Counter(loc.record.decision for loc in inputs.adjudication)
@@ -379,4 +381,19 @@ def agreement_report(
         "cases": sum(decisions.values()),
         "decisions": {k: decisions[k] for k in ("a", "b", "custom")},
         "review_cases": len(inputs.review),
+        **({"per_split": _per_split(inputs, cleaned, splits)} if splits else {}),
+    }
+
+
+def _per_split(
+    inputs: StanceInputs, cleaned: Mapping[str, CleanedLayers], splits: Mapping[str, str]
+) -> dict[str, dict[str, float | int]]:
+    from kzcorpus.benchmark.splits import SPLITS
+
+    split = split_by_scope(inputs, cleaned)
+    return {
+        name: agreement(
+            [s for s in split.a_in if splits[s.document] == name], [s for s in split.b_in if splits[s.document] == name]
+        ).as_dict()
+        for name in SPLITS
     }
