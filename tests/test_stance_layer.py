@@ -153,7 +153,7 @@ def exact_duplicate(corpus_copy: Path) -> tuple[Path, int]:
 def overlapping_duplicate(corpus_copy: Path) -> tuple[Path, int]:
     """A review record with the same holder, target and polarity as a label it overlaps."""
     labels = jsonl_rows(corpus_copy / "annotations" / "stance.jsonl")
-    lab = next(x for x in labels if x["provenance"] == "single-pass" and x["end"] - x["start"] > 40)
+    lab = next(x for x in labels if x["provenance"] == "agreed" and x["end"] - x["start"] > 40)
     record = {k: lab[k] for k in ("holder", "target", "polarity", "holder_note", "target_note", "note")}
     path = corpus_copy / "annotations" / "stance" / "review.jsonl"
     rows = jsonl_rows(path)

@@ -205,7 +205,7 @@ def stance_actor_table(labels: Sequence[StanceLabel]) -> str:
 
 def stance_provenance_counts(labels: Sequence[StanceLabel]) -> dict[str, int]:
     c = Counter(x.provenance for x in labels)
-    return {k: c[k] for k in ("single-pass", "agreed", "adjudicated", "reviewed")}
+    return {k: c[k] for k in ("agreed", "adjudicated", "reviewed")}
 
 
 def parallel_table(links: Sequence[AlignmentLink]) -> str:

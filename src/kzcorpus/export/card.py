@@ -287,7 +287,7 @@ def stance_agreement_text(report: Mapping[str, Any] | None) -> str:
         f"- Polarity on the {report['polarity_pairs']} pairs both passes put on a matched span: "
         f"{report['polarity_observed']:.2f}% identical, Cohen's kappa {report['polarity_kappa']:.3f}.\n"
         f"- Adjudication: {report['cases']} disagreement cases (pass A kept {dec['a']}, pass B kept "
-        f"{dec['b']}, new records {dec['custom']}); review of agreed and single-pass labels against "
+        f"{dec['b']}, new records {dec['custom']}); review of released labels against "
         f"guideline {GUIDELINE_VERSION}: {report['review_cases']} cases.\n"
         + _per_split_agreement(report.get("per_split"))
     )

@@ -1,19 +1,39 @@
 """Column types of every Hugging Face config, in one light spec.
 
-The spec is plain data (``"string"``/``"int64"`` leaves, dicts for structs, one-element
-lists for lists), so the build can write the dataset card's ``dataset_info`` YAML without
-importing ``datasets``; :func:`to_features` turns it into real ``datasets.Features``.
+The spec is plain data (``"string"``/``"int64"`` leaves, :class:`Labels` for closed
+vocabularies, dicts for structs, one-element lists for lists), so the build can write the
+dataset card's ``dataset_info`` YAML without importing ``datasets``; :func:`to_features`
+turns it into real ``datasets.Features``. A closed vocabulary is a ``ClassLabel``: the label
+list travels with the data, and ``datasets`` stores each value as its index.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, get_args
 
 from kzcorpus.errors import require
+from kzcorpus.schema.clean import Role
+from kzcorpus.schema.common import LANGUAGES
+from kzcorpus.schema.stance import ACTORS, POLARITIES
+from kzcorpus.schema.ud import DEPRELS, HF_UD_UPOS, UPOS_TAGS
 
-Spec = str | dict[str, "Spec"] | list["Spec"]
+
+@dataclass(frozen=True)
+class Labels:
+    """A closed vocabulary (``datasets.ClassLabel``): values are stored as indices."""
+
+    names: tuple[str, ...]
+
+
+Spec = str | Labels | dict[str, "Spec"] | list["Spec"]
 
 _S = "string"
+LANGUAGE = Labels(tuple(LANGUAGES))
+POLARITY = Labels(tuple(POLARITIES))
+ACTOR = Labels(tuple(sorted(ACTORS)))
+UPOS = Labels(UPOS_TAGS)
+DEPREL = Labels(DEPRELS)
 _TITLES: Spec = {"tr": _S, "en": _S, "ru": _S}
 _KEYWORDS: Spec = {"tr": [_S], "en": [_S], "ru": [_S]}
 
@@ -51,8 +71,8 @@ PARAGRAPHS: dict[str, Spec] = {
     "end": "int64",
     "raw_start": "int64",
     "raw_end": "int64",
-    "language": _S,
-    "role": _S,
+    "language": LANGUAGE,
+    "role": Labels(get_args(Role)),
     "duplicate_of": {"document": _S, "index": "int64"},
     "text": _S,
 }
@@ -70,7 +90,7 @@ SENTENCES: dict[str, Spec] = {
     "id": _S,
     "document": _S,
     "paragraph": "int64",
-    "language": _S,
+    "language": LANGUAGE,
     "annotation": _S,
     "start": "int64",
     "end": "int64",
@@ -81,25 +101,41 @@ SENTENCES: dict[str, Spec] = {
     "words": [_S],
     "word_token": ["int64"],
     "lemmas": [_S],
-    "upos": [_S],
+    "upos": [UPOS],
     "xpos": [_S],
     "feats": [_S],
     "head": ["int64"],
-    "deprel": [_S],
+    "deprel": [DEPREL],
 }
+
+UNIVERSAL_DEPENDENCIES: dict[str, Spec] = {
+    "idx": _S,
+    "text": _S,
+    "tokens": [_S],
+    "lemmas": [_S],
+    "upos": [Labels(HF_UD_UPOS)],
+    "xpos": [_S],
+    "feats": [_S],
+    "head": [_S],
+    "deprel": [_S],
+    "deps": [_S],
+    "misc": [_S],
+}
+"""Exactly the schema of the Hub's ``universal_dependencies`` dataset (configs ``ud`` and
+``ud_gold``), so code written for it runs unchanged."""
 
 STANCE: dict[str, Spec] = {
     "id": _S,
     "document": _S,
-    "language": _S,
+    "language": LANGUAGE,
     "start": "int64",
     "end": "int64",
     "text": _S,
-    "holder": _S,
+    "holder": ACTOR,
     "holder_note": _S,
-    "target": _S,
+    "target": ACTOR,
     "target_note": _S,
-    "polarity": _S,
+    "polarity": POLARITY,
     "note": _S,
     "sentences": [_S],
     "translation_of": [_S],
@@ -114,7 +150,7 @@ STANCE_SENTENCES: dict[str, Spec] = {
     "id": _S,
     "document": _S,
     "paragraph": "int64",
-    "language": _S,
+    "language": LANGUAGE,
     "text": _S,
     "stances": [{"holder": _S, "target": _S, "polarity": _S}],
     "labels": [_S],
@@ -149,17 +185,27 @@ CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
     "stance": STANCE | SPLIT_COLUMNS,
     "stance_sentences": STANCE_SENTENCES | SPLIT_COLUMNS,
     "parallel": PARALLEL | SPLIT_COLUMNS,
+    "ud": UNIVERSAL_DEPENDENCIES,
+    "ud_gold": UNIVERSAL_DEPENDENCIES,
 }
+
+
+def _class_label(spec: Labels) -> dict[str, Any]:
+    return {"class_label": {"names": {str(i): n for i, n in enumerate(spec.names)}}}
 
 
 def _yaml_item(name: str, spec: Spec) -> dict[str, Any]:
     if isinstance(spec, str):
         return {"name": name, "dtype": spec}
+    if isinstance(spec, Labels):
+        return {"name": name, "dtype": _class_label(spec)}
     if isinstance(spec, dict):
         return {"name": name, "struct": [_yaml_item(k, v) for k, v in spec.items()]}
     inner = spec[0]
     if isinstance(inner, str):
         return {"name": name, "list": inner}
+    if isinstance(inner, Labels):
+        return {"name": name, "list": _class_label(inner)}
     if isinstance(inner, dict):
         return {"name": name, "list": [_yaml_item(k, v) for k, v in inner.items()]}
     raise TypeError(f"nested lists are not used in kzcorpus features: {name}")
@@ -177,6 +223,8 @@ def to_features(features: dict[str, Spec]) -> Any:
     def convert(spec: Spec) -> Any:
         if isinstance(spec, str):
             return ds.Value(spec)
+        if isinstance(spec, Labels):
+            return ds.ClassLabel(names=list(spec.names))
         if isinstance(spec, dict):
             return {k: convert(v) for k, v in spec.items()}
         return ds.List(convert(spec[0]))

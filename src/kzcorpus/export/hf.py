@@ -18,7 +18,7 @@ from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
 from kzcorpus.export.ud import ud_files
 from kzcorpus.io.cleaned import CleanedLayers
-from kzcorpus.io.conllu import Sentence, split_sentence_id
+from kzcorpus.io.conllu import Sentence, render_sentence, split_sentence_id
 from kzcorpus.io.documents import Document
 from kzcorpus.io.stance import label_row
 from kzcorpus.parallel.align import SentenceInfo, side_text
@@ -67,6 +67,7 @@ def iter_sentence_rows(
         method = annotation or ("rule-based" if lang in RULE_LANGUAGES else "automatic")
         for s in sentences:
             words = [(i, w) for i, t in enumerate(s.tokens) for w in t.words]
+            _check_vocabulary(s, [w for _, w in words])
             yield {
                 "id": s.sent_id,
                 "document": doc_id,
@@ -88,6 +89,55 @@ def iter_sentence_rows(
                 "head": [w.head for _, w in words],
                 "deprel": [w.deprel for _, w in words],
             }
+
+
+def _check_vocabulary(sentence: Sentence, words: Sequence[Any]) -> None:
+    """UPOS and relations must be in the closed lists the card declares (class labels)."""
+    from kzcorpus.errors import DataError
+    from kzcorpus.schema.ud import DEPRELS, UPOS_TAGS
+
+    for n, w in enumerate(words, start=1):
+        if w.upos is not None and w.upos not in UPOS_TAGS:
+            raise DataError(f"sentence {sentence.sent_id}, word {n}: UPOS {w.upos!r} is not a UD tag")
+        if w.deprel is not None and w.deprel not in DEPRELS:
+            raise DataError(
+                f"sentence {sentence.sent_id}, word {n}: relation {w.deprel!r} is not in kzcorpus.schema.ud.DEPRELS "
+                "(UD's relations and the IMST/EWT subtypes); add it there if it is a documented UD subtype"
+            )
+
+
+def iter_ud_rows(annotated: Mapping[tuple[str, str], Sequence[Sentence]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(document, row) in the Hub's ``universal_dependencies`` schema, Turkish and English only.
+
+    As that dataset builds its rows (with the ``conllu`` library): one entry per CoNLL-U
+    line, multi-word range lines included (UPOS ``_``); LEMMA/UPOS/XPOS/DEPREL as written;
+    FEATS, HEAD, DEPS and MISC as the string form of the parsed value (``"{'Case': 'Nom'}"``,
+    ``"None"``). MISC keeps ``TokenRange``, the offsets into the cleaned text.
+    """
+    import conllu
+
+    for (doc_id, lang), sentences in sorted(annotated.items()):
+        if lang in RULE_LANGUAGES:
+            continue
+        for s in sentences:
+            rows = [line.split("\t") for line in render_sentence(s).splitlines() if line and not line.startswith("#")]
+            parsed = conllu.parse(render_sentence(s))[0]
+            yield (
+                doc_id,
+                {
+                    "idx": s.sent_id,
+                    "text": s.text,
+                    "tokens": [r[1] for r in rows],
+                    "lemmas": [r[2] for r in rows],
+                    "upos": [r[3] for r in rows],
+                    "xpos": [r[4] for r in rows],
+                    "feats": [str(t["feats"]) for t in parsed],
+                    "head": [str(t["head"]) for t in parsed],
+                    "deprel": [r[7] for r in rows],
+                    "deps": [str(t["deps"]) for t in parsed],
+                    "misc": [str(t["misc"]) for t in parsed],
+                },
+            )
 
 
 def iter_stance_rows(labels: Iterable[StanceLabel]) -> Iterator[dict[str, Any]]:
@@ -172,6 +222,16 @@ def split_files(config: str, rows: Iterable[dict[str, Any]], layers: CorpusLayer
     }
 
 
+def plain_split_files(config: str, rows: Iterable[tuple[str, dict[str, Any]]], layers: CorpusLayers) -> dict[str, str]:
+    """``<config>/<split>.jsonl`` for rows that keep a foreign schema (no split/fold columns)."""
+    by_split: dict[str, list[dict[str, Any]]] = {}
+    for document, row in rows:
+        by_split.setdefault(layers.splits[document], []).append(row)
+    return {
+        f"{config}/{HF_SPLIT_NAMES[name]}.jsonl": render_jsonl(by_split[name]) for name in SPLITS if name in by_split
+    }
+
+
 def data_splits(files: Mapping[str, str]) -> dict[str, dict[str, tuple[int, int]]]:
     """Config → {HF split: (rows, bytes of its data file)}, in train, validation, test order."""
     out: dict[str, dict[str, tuple[int, int]]] = {}
@@ -194,6 +254,8 @@ def dataset_files(layers: CorpusLayers) -> dict[str, str]:
         **split_files("stance", iter_stance_rows(layers.stance), layers),
         **split_files("stance_sentences", iter_stance_sentence_rows(layers.annotated, layers.stance), layers),
         **split_files("parallel", iter_parallel_rows(layers.links, layers.link_sentences), layers),
+        **plain_split_files("ud", iter_ud_rows(layers.annotated), layers),
+        **plain_split_files("ud_gold", iter_ud_rows(layers.gold), layers),
     }
     return {
         **data,

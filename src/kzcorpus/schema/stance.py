@@ -41,7 +41,9 @@ CASE_PATTERN = DOCUMENT_ID_PATTERN[:-1] + r":(\d+)-(\d+)$"
 CaseId = Annotated[str, StringConstraints(pattern=CASE_PATTERN)]
 """``<document>:<start>-<end>``: a range of one document that a decision rules on."""
 
-Provenance = Literal["single-pass", "agreed", "adjudicated", "reviewed"]
+Provenance = Literal["agreed", "adjudicated", "reviewed"]
+"""How a released label was decided. Every paragraph is read by two independent passes, so
+there is no ``single-pass``: a label read once is refused (issue 18)."""
 
 
 def check_actor(code: str) -> str:
@@ -209,8 +211,7 @@ class StanceLabel(StanceSpan):
         description="Made by a language model reading the text (AI annotators), not by a person.",
     )
     provenance: Provenance = Field(
-        description="single-pass (outside the second pass's scope), agreed (both passes), "
-        "adjudicated or reviewed (see case)."
+        description="agreed (both passes), adjudicated or reviewed (see case); never single-pass."
     )
     case: CaseId | None = None
 
@@ -219,6 +220,6 @@ class StanceLabel(StanceSpan):
         expected = label_id(self.document, self.start, self.end, self.holder, self.target)
         if self.id != expected:
             raise ValueError(f"id {self.id!r} does not match the record; expected {expected!r}")
-        if (self.case is None) != (self.provenance in ("single-pass", "agreed")):
+        if (self.case is None) != (self.provenance == "agreed"):
             raise ValueError(f"provenance {self.provenance!r} {'needs' if self.case is None else 'takes no'} case")
         return self

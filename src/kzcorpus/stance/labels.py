@@ -2,8 +2,9 @@
 
 Order of precedence (each step recorded on the label as ``provenance``):
 
-1. outside the second pass's scope, pass A's records (``single-pass``);
-2. inside it, clusters where both passes agree keep pass A's records (``agreed``), and
+1. every paragraph is read by both passes (the second pass's scope covers the corpus); a
+   first-pass record outside that scope is an error, so no released label is read once;
+2. clusters where both passes agree keep pass A's records (``agreed``), and
    every other cluster takes the adjudicator's decision (``adjudicated``);
 3. the review replaces every label inside each of its case ranges (``reviewed``).
 
@@ -124,7 +125,7 @@ class Draft:
 
 def _from_pass(s: StanceSpan, annotator: str, provenance: Provenance, case: str | None = None) -> Draft:
     triple = DecidedRecord.model_validate(s.model_dump(include=set(DecidedRecord.model_fields)))
-    version = s.guideline_version if provenance in ("single-pass", "agreed") else GUIDELINE_VERSION
+    version = s.guideline_version if provenance == "agreed" else GUIDELINE_VERSION
     return Draft(s.document, triple, annotator, version, provenance, case)
 
 
@@ -165,8 +166,13 @@ def pass_agreement(inputs: StanceInputs, cleaned: Mapping[str, CleanedLayers]) -
 
 def _adjudicated(inputs: StanceInputs, cleaned: Mapping[str, CleanedLayers]) -> tuple[list[Draft], list[str]]:
     split = split_by_scope(inputs, cleaned)
-    drafts = [_from_pass(s, s.annotator, "single-pass") for s in split.a_out]
+    drafts: list[Draft] = []
     problems = [
+        f"{inputs.adjudication_path.parent / 'pass-a.jsonl'}: record {s.id} lies outside the second pass's scope "
+        f"({SCOPE}); every paragraph must be read by both passes (no single-pass labels)"
+        for s in split.a_out
+    ]
+    problems += [
         f"{loc.where}: record {loc.record.id} lies outside the second pass's scope ({SCOPE}); "
         f"expected scope to list its paragraph"
         for loc in split.b_out
