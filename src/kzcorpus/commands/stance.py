@@ -42,6 +42,9 @@ def register(subparsers: Any) -> None:
     d.add_argument(
         "--cases", type=Path, required=True, help="the cases file the decisions answer (from `stance cases`)"
     )
+    d.add_argument(
+        "--partial", action="store_true", help="a review: decisions only for the cases that change (all 'custom')"
+    )
     d.set_defaults(func=_cmd_check_decisions)
 
 

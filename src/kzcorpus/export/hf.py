@@ -14,6 +14,7 @@ from typing import Any
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
 from kzcorpus.benchmark.splits import SPLITS
 from kzcorpus.export.card import LICENSE_FILE, license_file, render_card
+from kzcorpus.export.croissant import CROISSANT_FILE, croissant
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
 from kzcorpus.export.ud import ud_files
@@ -27,6 +28,10 @@ from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import StanceLabel
 
 CARD_NAME = "README.md"
+CITATION = (
+    "kzcorpus maintainers (2026). kzcorpus: an annotated Turkish-English corpus on Kazakhstan's foreign policy. "
+    "Dataset, see CITATION.cff."
+)
 
 
 def iter_document_rows(docs: Iterable[Document], cleaned: Mapping[str, CleanedLayers]) -> Iterator[dict[str, Any]]:
@@ -263,4 +268,5 @@ def dataset_files(layers: CorpusLayers) -> dict[str, str]:
         **ud_files(layers.annotated, layers.gold, layers.splits),
         CARD_NAME: render_card(layers, data_splits(data)),
         LICENSE_FILE: license_file(docs),
+        CROISSANT_FILE: croissant(data, layers.version, CITATION),
     }
