@@ -178,3 +178,17 @@ def test_a_failing_gold_layer_leaves_the_build_untouched(corpus_copy: Path) -> N
     path = corpus_copy / "annotations" / INPUT_DIR / PASS_A
     path.write_text(_cycle(path.read_text(encoding="utf-8")), encoding="utf-8")
     assert_build_fails_untouched(corpus_copy, DataError, "cycle of heads", annotate=False)
+
+
+@pytest.mark.parametrize("doc", ["README.md", "dataset/README.md"])
+def test_gold_figures_in_readme_and_card_are_the_saved_ones(doc: str) -> None:
+    from kzcorpus.export.card import gold_text
+
+    quality = json.loads((ANN / "quality.json").read_text(encoding="utf-8"))
+    text = (REPO / doc).read_text(encoding="utf-8")
+    if doc == "README.md":
+        text = text.split("<!-- ud-gold -->\n", 1)[1].split("<!-- /ud-gold -->", 1)[0]
+        assert text == gold_text(quality)
+    else:
+        assert gold_text(quality) in text
+    assert set(quality["gold"]["agreement"]) == {"en-test", "tr-dev", "tr-test"}

@@ -83,3 +83,25 @@ def test_every_config_has_a_feature_spec() -> None:
     header = (REPO / "dataset" / "README.md").read_text(encoding="utf-8")
     for name in CONFIG_FEATURES:
         assert f"config_name: {name}\n" in header
+
+
+def test_croissant_validates_offline_and_reads_the_records() -> None:
+    mlc = pytest.importorskip("mlcroissant")
+    ds = mlc.Dataset(jsonld=str(REPO / "dataset" / "croissant.json"))  # raises on validation errors
+    assert not ds.metadata.issues.errors and not ds.metadata.issues.warnings
+    records = list(ds.records(record_set="stance_test"))
+    rows = [r for r in config_rows("stance") if r["split"] == "test"]
+    assert [r["stance_test/id"].decode() for r in records] == [r["id"] for r in rows]
+    text = (REPO / "dataset" / "croissant.json").read_text(encoding="utf-8")
+    for key in ("rai:dataCollection", "rai:dataAnnotationProtocol", "rai:personalSensitiveInformation"):
+        assert key in text
+    assert "not humans" in text
+
+
+def test_release_date_is_the_citation_date() -> None:
+    import yaml
+
+    import kzcorpus
+
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(cff["date-released"]) == kzcorpus.RELEASE_DATE

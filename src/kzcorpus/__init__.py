@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from kzcorpus.errors import DataError, IntegrityError, KzCorpusError, ModelError
 
 __version__ = "0.1.0"
+RELEASE_DATE = "2026-11-29"
+"""Date of this release (CITATION.cff ``date-released``, Croissant ``datePublished``)."""
 __all__ = [
     "DataError",
     "IntegrityError",

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from kzcorpus import RELEASE_DATE
 from kzcorpus.export.features import CONFIG_FEATURES, Labels, Spec
 
 CROISSANT_FILE = "croissant.json"
@@ -50,6 +51,8 @@ _CONTEXT = {
     "source": "cr:source",
     "subField": "cr:subField",
     "transform": "cr:transform",
+    "samplingRate": "cr:samplingRate",
+    "equivalentProperty": "cr:equivalentProperty",
 }
 
 RAI = {
@@ -181,6 +184,7 @@ def croissant(data: Mapping[str, str], version: str, citation: str) -> str:
         # the sources carry different terms: the licence is the dataset's own terms file
         "license": "LICENSE.md",
         "version": version,
+        "datePublished": RELEASE_DATE,
         "citeAs": citation,
         "inLanguage": ["tr", "en", "ru"],
         "creator": {"@type": "sc:Organization", "name": "kzcorpus maintainers"},

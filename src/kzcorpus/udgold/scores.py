@@ -58,7 +58,7 @@ def _by_language_split(keys: Iterable[Key], splits: Mapping[str, str]) -> dict[t
     out: dict[tuple[str, str], list[Key]] = {}
     for doc_id, lang in sorted(keys):
         out.setdefault((lang, splits[doc_id]), []).append((doc_id, lang))
-    return out
+    return dict(sorted(out.items()))
 
 
 def agreement(annotations: Path, splits: Mapping[str, str]) -> dict[str, Any]:
