@@ -16,7 +16,7 @@ from typing import Any
 from kzcorpus.export.hf import dataset_files
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.schemas import schema_files
-from kzcorpus.io.atomic import write_text_atomic
+from kzcorpus.io.atomic import write_bytes_atomic
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, load_annotation
 from kzcorpus.io.documents import Document, load_documents
@@ -58,10 +58,23 @@ def copy_inputs(src: Path, dst: Path) -> None:
 @dataclass(frozen=True)
 class Output:
     path: Path
-    content: str
+    content: str | bytes  # text files as str (written UTF-8), binary ones (Parquet) as bytes
+
+    @property
+    def data(self) -> bytes:
+        return self.content.encode("utf-8") if isinstance(self.content, str) else self.content
 
     def is_current(self) -> bool:
-        return self.path.is_file() and self.path.read_bytes() == self.content.encode("utf-8")
+        if not self.path.is_file():
+            return False
+        old = self.path.read_bytes()
+        if old == self.data:
+            return True
+        if self.path.suffix == ".parquet":  # another pyarrow writes other bytes for the same table
+            from kzcorpus.export.parquet import same_table
+
+            return same_table(old, self.data)
+        return False
 
 
 class BuildContext:
@@ -238,7 +251,7 @@ def iter_outputs(
 def build(root: Path | None = None, *, progress: bool = False, annotate: bool = True) -> list[tuple[Output, bool]]:
     """Compute every output, then write them atomically; returns (output, changed)."""
     outputs = [o for _, o in iter_outputs(root, progress=progress, annotate=annotate)]  # all before any write
-    return [(o, write_text_atomic(o.path, o.content)) for o in outputs]
+    return [(o, write_bytes_atomic(o.path, o.data)) for o in outputs]
 
 
 def stale_outputs(root: Path | None = None, *, annotate: bool = False) -> list[Path]:

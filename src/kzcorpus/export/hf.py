@@ -17,6 +17,7 @@ from kzcorpus.export.card import LICENSE_FILE, license_file, render_card
 from kzcorpus.export.croissant import CROISSANT_FILE, croissant
 from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
+from kzcorpus.export.parquet import parquet_files
 from kzcorpus.export.ud import ud_files
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, render_sentence, split_sentence_id
@@ -247,7 +248,7 @@ def data_splits(files: Mapping[str, str]) -> dict[str, dict[str, tuple[int, int]
     return {c: {k: n[k] for k in sorted(n, key=HF_SPLITS.index)} for c, n in out.items()}
 
 
-def dataset_files(layers: CorpusLayers) -> dict[str, str]:
+def dataset_files(layers: CorpusLayers) -> dict[str, str | bytes]:
     """Relative path inside ``dataset/`` → file content."""
     docs, cleaned = layers.documents, layers.cleaned
     data = {
@@ -269,4 +270,5 @@ def dataset_files(layers: CorpusLayers) -> dict[str, str]:
         CARD_NAME: render_card(layers, data_splits(data)),
         LICENSE_FILE: license_file(docs),
         CROISSANT_FILE: croissant(data, layers.version, CITATION),
+        **parquet_files(data),
     }
