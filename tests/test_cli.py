@@ -191,3 +191,16 @@ def test_validate_names_a_truncated_model_and_a_changed_lexicon(corpus_copy: Pat
     err = capsys.readouterr().err
     assert "tr_imst_pos.pt" in err and "corrupt" in err
     assert "lexicon.tsv: SHA-256" in err and "kzcorpus models lexicon" in err
+
+
+def test_a_nine_column_line_is_named_by_its_own_line(corpus_copy: Path, capsys) -> None:
+    conllu = corpus_copy / "annotations/conllu/china-economic-relations.en.conllu"
+    lines = conllu.read_text(encoding="utf-8").split("\n")
+    k = next(i for i, x in enumerate(lines) if x.startswith("7\t"))  # a word line deep inside a sentence
+    lines[k] = lines[k].rsplit("\t", 1)[0]
+    conllu.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["validate", "--root", str(corpus_copy)]) == 1
+    assert (
+        f"china-economic-relations.en.conllu:{k + 1}: expected 10 tab-separated columns, found 9"
+        in capsys.readouterr().err
+    )
