@@ -21,7 +21,8 @@ QUALITY = json.loads((REPO / "annotations" / "quality.json").read_text(encoding=
 def _expected_language_rows() -> dict[str, list[str]]:
     """Straight from the CoNLL-U files with the conllu library (not kzcorpus.stats)."""
     rows: dict[str, list[int]] = {}
-    for path in sorted((REPO / "annotations" / "conllu").glob("*.conllu")):
+    files = [*(REPO / "annotations" / "conllu").glob("*.conllu"), *(REPO / "annotations" / "tokens").glob("*.conllu")]
+    for path in sorted(files, key=lambda p: p.name):
         lang = path.name.split(".")[-2]
         sents = conllu.parse(path.read_text(encoding="utf-8"))
         r = rows.setdefault(lang, [0, 0, 0, 0, 0])

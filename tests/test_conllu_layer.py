@@ -14,7 +14,9 @@ from kzcorpus.io.conllu import Sentence, Token, Word, load_annotation, read_sent
 
 from .conftest import REPO
 
-CONLLU = sorted((REPO / "annotations" / "conllu").glob("*.conllu"))
+UD_FILES = sorted((REPO / "annotations" / "conllu").glob("*.conllu"))
+TOKENS_FILES = sorted((REPO / "annotations" / "tokens").glob("*.conllu"))
+CONLLU = sorted([*UD_FILES, *TOKENS_FILES], key=lambda p: p.name)
 TEXTS = {p.stem: p.read_text(encoding="utf-8") for p in (REPO / "annotations" / "text").glob("*.txt")}
 
 
@@ -74,7 +76,12 @@ def test_russian_file_is_marked_tokens_only() -> None:
     assert all(t["upos"] in (None, "_") and t["head"] in (None, "_") for s in sents for t in s)
 
 
-@pytest.mark.parametrize("path", [p for p in CONLLU if ".ru." not in p.name], ids=lambda p: p.name)
+def test_tokens_only_files_are_kept_apart_from_the_ud_files() -> None:
+    assert [p.name for p in TOKENS_FILES] == ["russia-alliance-limits.ru.conllu"]
+    assert not [p for p in UD_FILES if ".ru." in p.name]
+
+
+@pytest.mark.parametrize("path", UD_FILES, ids=lambda p: p.name)
 def test_official_validator_level2_has_no_errors(path: Path) -> None:
     pytest.importorskip("udtools")
     from kzcorpus.annotate.udcheck import validate_file

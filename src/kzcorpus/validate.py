@@ -128,7 +128,9 @@ INPUT_CHECKS: tuple[Check, ...] = (_manifest, _documents, _conllu, _gold_inputs,
 def iter_problems(root: Path | None = None) -> list[str]:
     """All problems found, each naming file and line/field; empty means valid."""
     base = root or data_root()
-    problems = [p for check in INPUT_CHECKS for p in check(base)]
+    # dict.fromkeys: one broken file can fail two checks (a tampered raw file fails the
+    # manifest and the metadata that reads it); report it once
+    problems = list(dict.fromkeys(p for check in INPUT_CHECKS for p in check(base)))
     if problems:
         return problems
     problems += _build(base)

@@ -152,7 +152,7 @@ STANCE_SENTENCES: dict[str, Spec] = {
     "paragraph": "int64",
     "language": LANGUAGE,
     "text": _S,
-    "stances": [{"holder": _S, "target": _S, "polarity": _S}],
+    "stances": [{"holder": ACTOR, "target": ACTOR, "polarity": POLARITY}],
     "labels": [_S],
 }
 
