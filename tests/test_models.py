@@ -181,3 +181,20 @@ def test_official_resources_dir_layout(tmp_path: Path) -> None:
     (rdir / "tr" / "pos" / "imst.pt").unlink()
     with pytest.raises(ModelError, match=r"imst\.pt.*stanza\.download"):
         mp.load_pipeline("tr", resources_dir=rdir)
+
+
+def test_learning_curve_is_read_from_the_training_log(tmp_path: Path) -> None:
+    from kzcorpus.models.train import learning_curve
+
+    log = tmp_path / "pos.log"
+    log.write_text(
+        "2026-11-29 15:58:36 INFO: step 250: train_loss = 4.917151, dev_score = 0.5959\n"
+        "2026-11-29 15:58:36 INFO: new best model saved.\n"
+        "2026-11-29 16:00:55 INFO: step 500: train_loss = 2.968620, dev_score = 0.6909\n",
+        encoding="utf-8",
+    )
+    assert learning_curve(log) == [
+        {"step": 250, "train_loss": 4.917151, "dev_score": 59.59},
+        {"step": 500, "train_loss": 2.96862, "dev_score": 69.09},
+    ]
+    assert learning_curve(tmp_path / "missing.log") == []

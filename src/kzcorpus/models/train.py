@@ -266,6 +266,19 @@ def dev_scores_from_log(log: Path) -> list[str]:
 
 
 _TS = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) ")
+_DEV_SCORE = re.compile(r"step (\d+): train_loss = ([\d.]+), dev_score = ([\d.]+)")
+
+
+def learning_curve(log: Path) -> list[dict[str, float]]:
+    """Every dev evaluation of a Stanza training log: step, train loss, dev score (x100)."""
+    if not log.is_file():
+        return []
+    out = []
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        m = _DEV_SCORE.search(line)
+        if m:
+            out.append({"step": int(m[1]), "train_loss": float(m[2]), "dev_score": round(100 * float(m[3]), 2)})
+    return out
 
 
 def _log_span_s(log: Path) -> float:
@@ -353,6 +366,7 @@ def train_processor(
         "started_utc": started,
         "wall_time_s": round(wall, 1),
         "dev_log_tail": dev_scores_from_log(log),
+        "learning_curve": learning_curve(log),
     }
     if note:
         record["note"] = note
