@@ -17,6 +17,7 @@ from kzcorpus.errors import DataError
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, Word, split_sentence_id
 from kzcorpus.io.raw import read_text
+from kzcorpus.schema.ud import UPOS_TAGS as UD_UPOS
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,7 @@ def score_boundaries(reference: Iterable[ParagraphSegmentation], sentences: Iter
     }
 
 
-_UPOS = "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X"
-UPOS_TAGS = frozenset(_UPOS.split())
+UPOS_TAGS = frozenset(UD_UPOS)
 
 
 @dataclass(frozen=True)

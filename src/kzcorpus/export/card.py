@@ -243,31 +243,34 @@ def quality_text(quality: Mapping[str, Any] | None) -> str:
     return "".join(lines)
 
 
+def _scores_table(rows: Mapping[str, Mapping[str, Any]], head: Sequence[str], metrics: Sequence[str], cell: Any) -> str:
+    """A Markdown table: one row per ``language-split``, ``head`` counts, then ``cell(score)`` per metric."""
+    out = ["| language-split | " + " | ".join([*head, *metrics]) + " |\n"]
+    out.append("| --- |" + " ---: |" * (len(head) + len(metrics)) + "\n")
+    for key, r in rows.items():
+        out.append(f"| {key} | " + " | ".join([*(str(r[h]) for h in head), *(cell(r[m]) for m in metrics)]) + " |\n")
+    return "".join(out)
+
+
 def gold_text(quality: Mapping[str, Any] | None) -> str:
     """Agreement of the gold UD passes and the shipped layer's scores on gold (quality.json)."""
+    from kzcorpus.udgold.scores import AGREEMENT_METRICS, SHIPPED_METRICS
+
     gold = (quality or {}).get("gold")
     if not gold:
         return "No gold UD layer yet.\n"
-    agree_cols = ("Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
-    lines = [
-        "Agreement of the two independent passes (pass B scored against pass A, CoNLL 2018 scorer, F1):\n\n",
-        "| language-split | sentences | words | " + " | ".join(agree_cols) + " |\n",
-        "| --- | ---: | ---: |" + " ---: |" * len(agree_cols) + "\n",
-    ]
-    for key, r in gold["agreement"].items():
-        cells = " | ".join(f"{r[m]['f1']:.2f}" for m in agree_cols)
-        lines.append(f"| {key} | {r['sentences']} | {r['words']} | {cells} |\n")
-    ship_cols = ("Tokens", "Words", "UPOS", "XPOS", "UFeats", "AllTags", "Lemmas", "UAS", "LAS", "CLAS", "MLAS", "BLEX")
-    lines += [
-        "\nThe shipped automatic layer scored against the gold layer (F1; 95% Wilson interval on "
-        "correct/gold words):\n\n",
-        "| language-split | words | " + " | ".join(ship_cols) + " |\n",
-        "| --- | ---: |" + " ---: |" * len(ship_cols) + "\n",
-    ]
-    for key, r in gold["shipped_on_gold"].items():
-        cells = " | ".join(f"{r[m]['f1']:.2f} ({r[m]['interval'][0]:.1f}–{r[m]['interval'][1]:.1f})" for m in ship_cols)
-        lines.append(f"| {key} | {r['words']} | {cells} |\n")
-    return "".join(lines)
+    return (
+        "Agreement of the two independent passes (pass B scored against pass A, CoNLL 2018 scorer, F1):\n\n"
+        + _scores_table(gold["agreement"], ("sentences", "words"), AGREEMENT_METRICS, lambda s: f"{s['f1']:.2f}")
+        + "\nThe shipped automatic layer scored against the gold layer (F1; 95% Wilson interval on "
+        "correct/gold words):\n\n"
+        + _scores_table(
+            gold["shipped_on_gold"],
+            ("words",),
+            SHIPPED_METRICS,
+            lambda s: f"{s['f1']:.2f} ({s['interval'][0]:.1f}–{s['interval'][1]:.1f})",
+        )
+    )
 
 
 def stance_agreement_text(report: Mapping[str, Any] | None) -> str:

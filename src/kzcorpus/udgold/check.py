@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzcorpus.annotate.quality import UPOS_TAGS as UPOS
 from kzcorpus.errors import DataError
+from kzcorpus.schema.ud import UPOS_TAGS as UPOS
 
 
 @dataclass(frozen=True)
