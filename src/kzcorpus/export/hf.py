@@ -126,8 +126,9 @@ def iter_ud_rows(annotated: Mapping[tuple[str, str], Sequence[Sentence]]) -> Ite
         if lang in RULE_LANGUAGES:
             continue
         for s in sentences:
-            rows = [line.split("\t") for line in render_sentence(s).splitlines() if line and not line.startswith("#")]
-            parsed = conllu.parse(render_sentence(s))[0]
+            text = render_sentence(s)
+            rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+            parsed = conllu.parse(text)[0]
             yield (
                 doc_id,
                 {
@@ -220,12 +221,9 @@ SPLIT_CONFIGS = ("sentences", "sentences_gold", "stance", "stance_sentences", "p
 def split_files(config: str, rows: Iterable[dict[str, Any]], layers: CorpusLayers) -> dict[str, str]:
     """``<config>/<split>.jsonl`` for each split that has rows (the dev documents have no
     translations, so ``parallel`` has no dev file rather than an empty one)."""
-    by_split: dict[str, list[dict[str, Any]]] = {}
-    for row in with_split(rows, layers.splits, layers.folds):
-        by_split.setdefault(row["split"], []).append(row)
-    return {
-        f"{config}/{HF_SPLIT_NAMES[name]}.jsonl": render_jsonl(by_split[name]) for name in SPLITS if name in by_split
-    }
+    return plain_split_files(
+        config, ((r["document"], r) for r in with_split(rows, layers.splits, layers.folds)), layers
+    )
 
 
 def plain_split_files(config: str, rows: Iterable[tuple[str, dict[str, Any]]], layers: CorpusLayers) -> dict[str, str]:
