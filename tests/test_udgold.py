@@ -150,3 +150,38 @@ def test_decision_schema_is_strict() -> None:
         _decision("doc-p0-s1#tok", "custom", fixes=[{"word": 1, "values": {"upos": "X"}}])
     with pytest.raises(ValueError):
         _decision("doc-p0-s1#x1", "a")
+
+
+def test_gold_commands_check_diff_and_merge(tmp_path: Path, capsys) -> None:
+    import json
+
+    from kzcorpus.cli import main
+
+    a, b = tmp_path / "a.conllu", tmp_path / "b.conllu"
+    a.write_text(VALID, encoding="utf-8")
+    b.write_text(B_TEXT, encoding="utf-8")
+    assert main(["gold", "check", str(a), "--lang", "tr"]) == 0
+    assert "0 problem(s); UD validator level 2: 0 error(s)" in capsys.readouterr().out
+    bad = tmp_path / "bad.conllu"
+    bad.write_text(_edit("2", 3, "NOUNS", VALID), encoding="utf-8")
+    assert main(["gold", "check", str(bad), "--lang", "tr"]) == 1
+    assert f"{bad}:4: sentence doc-p0-s1: UPOS 'NOUNS'" in capsys.readouterr().out
+    assert main(["gold", "diff", str(a), str(b)]) == 0
+    cases = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [c["case"] for c in cases] == ["doc-p0-s1#w1", "doc-p0-s1#w2"]
+    decisions = tmp_path / "d.jsonl"
+    decisions.write_text(
+        "".join(
+            json.dumps({"case": c["case"], "decision": "a", "rationale": "t", "adjudicator": "t"}) + "\n" for c in cases
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.conllu"
+    assert (
+        main(["gold", "merge", str(a), str(b), "--decisions", str(decisions), "--lang", "tr", "--output", str(out)])
+        == 0
+    )
+    assert out.read_text(encoding="utf-8") == VALID
+    decisions.write_text(decisions.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert main(["gold", "merge", str(a), str(b), "--decisions", str(decisions), "--lang", "tr"]) == 1
+    assert "doc-p0-s1#w2: difference without a decision" in capsys.readouterr().out
