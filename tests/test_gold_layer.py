@@ -192,3 +192,24 @@ def test_gold_figures_in_readme_and_card_are_the_saved_ones(doc: str) -> None:
     else:
         assert gold_text(quality) in text
     assert set(quality["gold"]["agreement"]) == {"en-test", "tr-dev", "tr-test"}
+
+
+def test_every_pass_and_gold_file_passes_the_ud_validator_at_level_2() -> None:
+    from kzcorpus.annotate.udcheck import validate_file
+
+    files = [*sorted((ANN / INPUT_DIR).glob("pass-*/*.conllu")), *sorted((ANN / GOLD_DIR).glob("*.conllu"))]
+    assert len(files) == 12
+    for path in files:
+        assert validate_file(path, path.name.split(".")[-2], 2)["errors"] == {}, path
+
+
+def test_level_3_table_in_the_ud_gold_readme_is_current() -> None:
+    import re
+
+    from kzcorpus.annotate.udcheck import validate_file
+
+    text = (ANN / INPUT_DIR / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([^`]+)` \| (\d+ \| \d+) \|$", text, re.M))
+    for path in sorted((ANN / GOLD_DIR).glob("*.conllu")):
+        r = validate_file(path, path.name.split(".")[-2], 3)
+        assert rows[path.name] == f"{sum(r['errors'].values())} | {r['warnings']}", path.name
