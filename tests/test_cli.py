@@ -204,3 +204,24 @@ def test_a_nine_column_line_is_named_by_its_own_line(corpus_copy: Path, capsys) 
         f"china-economic-relations.en.conllu:{k + 1}: expected 10 tab-separated columns, found 9"
         in capsys.readouterr().err
     )
+
+
+def test_build_sets_the_torch_thread_count(monkeypatch, capsys) -> None:
+    import kzcorpus.build as build_module
+    import kzcorpus.models.pipeline as pipeline
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(pipeline, "set_threads", lambda n: seen.setdefault("threads", n))
+    monkeypatch.setattr(build_module, "build", lambda root, progress, annotate: seen.update(progress=progress) or [])
+    assert main(["build", "--reuse-annotation"]) == 0
+    assert seen == {"threads": pipeline.DEFAULT_THREADS, "progress": False}  # stderr is not a terminal here
+    seen.clear()
+    assert main(["build", "--threads", "2", "--progress"]) == 0
+    assert seen == {"threads": 2, "progress": True}
+
+
+def test_thread_count_must_be_positive() -> None:
+    from kzcorpus.models.pipeline import set_threads
+
+    with pytest.raises(ValueError, match="at least 1"):
+        set_threads(0)
