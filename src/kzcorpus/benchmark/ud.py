@@ -29,7 +29,7 @@ from kzcorpus.io.conllu import Sentence, render_sentence
 from kzcorpus.io.raw import read_text
 from kzcorpus.models.evaluate import TREEBANK_TYPE
 from kzcorpus.paths import data_root
-from kzcorpus.udgold.scores import SHIPPED_METRICS
+from kzcorpus.udgold.scores import SHIPPED_METRICS, run_scorer
 
 LANGUAGES = ("tr", "en")
 """Languages with a UD layer (Russian is tokenised by rules, without tags or trees)."""
@@ -179,10 +179,7 @@ def read_predicted_blocks(path: Path, expected: Mapping[str, Block], split: str)
 
 def score(gold: Sequence[Block], system: Mapping[str, Block], metrics: Sequence[str]) -> dict[str, Any]:
     """The scorer over the gold sentences and the system's, in the same order."""
-    udeval: Any = require("udtools.udeval", "stanza")
-    g = udeval.load_conllu(io.StringIO("".join(b.text() for b in gold)), "gold", dict(TREEBANK_TYPE))
-    s = udeval.load_conllu(io.StringIO("".join(system[b.sent_id].text() for b in gold)), "system", dict(TREEBANK_TYPE))
-    result = udeval.evaluate(g, s)
+    g, result = run_scorer("".join(b.text() for b in gold), "".join(system[b.sent_id].text() for b in gold))
     out: dict[str, Any] = {"sentences": len(gold), "words": len(g.words)}
     for m in metrics:
         out[m] = {"f1": round(100 * result[m].f1, 2)}

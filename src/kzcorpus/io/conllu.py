@@ -189,7 +189,8 @@ def _feats(value: object) -> str | None:
     return "|".join(f"{k}={v}" for k, v in value.items())  # type: ignore[attr-defined]
 
 
-def _spacing(misc: dict[str, str]) -> str:
+def space_after(misc: dict[str, str]) -> str:
+    """The whitespace a token's MISC says follows it (UD's ``SpaceAfter`` / ``SpacesAfter``)."""
     if misc.get("SpaceAfter") == "No":
         return ""
     if "SpacesAfter" in misc:
@@ -225,7 +226,7 @@ def to_sentence(tokenlist: object) -> Sentence:
             )
             for w in parts
         )
-        tokens.append(Token(tok["form"], int(start), int(end), words, _spacing(misc)))
+        tokens.append(Token(tok["form"], int(start), int(end), words, space_after(misc)))
     return Sentence(sent_id, text, tuple(tokens), tuple(meta.items()))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kzcorpus.errors import DataError
+from kzcorpus.io.conllu import space_after
 from kzcorpus.schema.ud import UPOS_TAGS as UPOS
 
 
@@ -217,7 +218,7 @@ def _check_text(block: Block, path: str) -> list[Problem]:
         if pos >= len(text):
             continue  # spacing after the sentence's last token is outside its text
         found = len(text[pos:]) - len(text[pos:].lstrip(" "))
-        gap = gap_after(tok.misc)
+        gap = space_after(tok.misc)
         if gap != " " * found:
             want = {0: "SpaceAfter=No", 1: "no SpaceAfter in MISC"}.get(found, "SpacesAfter=" + "\\s" * found)
             msg = f"sentence {block.sent_id}: {found} space(s) follow {form!r} in the text: write {want}"
@@ -226,17 +227,6 @@ def _check_text(block: Block, path: str) -> list[Problem]:
     if pos != len(text):
         return [Problem(path, block.line, f"sentence {block.sent_id}: tokens end at character {pos} of {len(text)}")]
     return []
-
-
-def gap_after(misc: dict[str, str]) -> str:
-    """The whitespace a token's MISC says follows it (UD's SpaceAfter / SpacesAfter)."""
-    from kzcorpus.io.conllu import unescape_spaces
-
-    if misc.get("SpaceAfter") == "No":
-        return ""
-    if "SpacesAfter" in misc:
-        return unescape_spaces(misc["SpacesAfter"])
-    return " "
 
 
 def read_expected(path: Path) -> list[tuple[str, str]]:

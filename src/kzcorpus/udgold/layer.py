@@ -17,10 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from kzcorpus.errors import DataError
-from kzcorpus.io.conllu import Sentence, Token, Word, render_file, split_conllu_name
+from kzcorpus.io.conllu import Sentence, Token, Word, render_file, space_after, split_conllu_name
 from kzcorpus.io.jsonl import read_located
 from kzcorpus.schema.udgold import UdDecision
-from kzcorpus.udgold.check import Block, gap_after, read_checked
+from kzcorpus.udgold.check import Block, read_checked
 from kzcorpus.udgold.merge import merge
 
 INPUT_DIR = "ud-gold"  # inside annotations/
@@ -86,7 +86,7 @@ def to_sentence(block: Block, silver: Sentence, text: str, path: Path) -> Senten
             raise DataError(
                 f"sentence {block.sent_id}: token {tok.form!r} is not the text at {pos}", path=path, line=tok.line
             )
-        gap = silver.tokens[-1].space_after if k == len(pairs) - 1 else gap_after(tok.misc)
+        gap = silver.tokens[-1].space_after if k == len(pairs) - 1 else space_after(tok.misc)
         ws = tuple(
             Word(
                 form=w.form,

@@ -35,14 +35,19 @@ SHIPPED_METRICS = (
 )
 
 
-def score_texts(gold: str, system: str, metrics: Sequence[str]) -> dict[str, Any]:
-    """F1 (and aligned accuracy) per metric with counts and a Wilson interval on recall."""
+def run_scorer(gold: str, system: str) -> tuple[Any, Any]:
+    """The official scorer on two CoNLL-U texts: (the gold data it read, its per-metric scores)."""
     from kzcorpus.models.evaluate import TREEBANK_TYPE
 
     udeval: Any = require("udtools.udeval", "stanza")
     g = udeval.load_conllu(io.StringIO(gold), "gold", dict(TREEBANK_TYPE))
     s = udeval.load_conllu(io.StringIO(system), "system", dict(TREEBANK_TYPE))
-    result = udeval.evaluate(g, s)
+    return g, udeval.evaluate(g, s)
+
+
+def score_texts(gold: str, system: str, metrics: Sequence[str]) -> dict[str, Any]:
+    """F1 (and aligned accuracy) per metric with counts and a Wilson interval on recall."""
+    g, result = run_scorer(gold, system)
     out: dict[str, Any] = {"sentences": len(g.sentences), "words": len(g.words)}
     for m in metrics:
         r = result[m]
