@@ -1,16 +1,18 @@
-"""Shared fixtures: a writable copy of the shipped data, and one fixture per broken input."""
+"""Shared fixtures: a writable copy of the shipped data, one fresh build shared by the whole run,
+and one fixture per broken input."""
 
 from __future__ import annotations
 
 import json
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kzcorpus.build import BUILD_INPUTS, build  # BUILD_INPUTS: what a build reads; it writes the rest
+from kzcorpus.build import BUILD_INPUTS, Output, build  # BUILD_INPUTS: what a build reads; it writes the rest
 from kzcorpus.build import copy_inputs as copy_root_inputs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,6 +78,34 @@ def assert_build_fails_untouched(root: Path, error: type[Exception], match: str,
         build(root, annotate=annotate)
     assert generated_files(root) == before
     assert not list(root.rglob("*.tmp"))
+
+
+@dataclass(frozen=True)
+class FreshBuild:
+    """A data root built from copies of the inputs, Stanza included, and what the build returned."""
+
+    root: Path
+    results: tuple[tuple[Output, bool], ...]
+
+
+@pytest.fixture(scope="session")
+def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> FreshBuild:
+    """ONE fresh full build (Stanza included, minutes) per test run, shared by every test that
+    needs one. Read it, never write to it: a test that changes a built tree copies it first
+    (``shutil.copytree(fresh_build.root, tmp_path / "data")``, a file copy, no rebuild).
+    Tests that use it are marked slow (see :func:`pytest_collection_modifyitems`)."""
+    root = tmp_path_factory.mktemp("fresh-build") / "data"
+    copy_inputs(root)
+    return FreshBuild(root, tuple(build(root)))
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the shared Stanza build is slow even if its author forgot the mark,
+    so ``pytest -m "not slow"`` never starts that build."""
+    for item in items:
+        if "fresh_build" in getattr(item, "fixturenames", ()) and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

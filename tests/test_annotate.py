@@ -1,4 +1,7 @@
-"""The annotation stage with the shipped Stanza models: bad input and the model boundary."""
+"""The annotation stage with the shipped Stanza models: bad input and the model boundary.
+
+Tests that load and run a Stanza model are marked slow; the Russian rules, the refusals
+before a model loads and the build's failure path (a patched annotator) stay fast."""
 
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ def _check_covers(sents, text: str, start: int = 100) -> None:
     assert "".join(t.form for s in sents for t in s.tokens) == "".join(text.split())
 
 
+@pytest.mark.slow
 def test_turkish_paragraph_offsets_ids_and_curly_apostrophes(annotator: CorpusAnnotator) -> None:
     text = "Kazakistan’ın tutumu değişti. Rusya’nın baskısı arttı (Yuneman, 2023, s. 8)."
     sents = annotator.paragraph(_para(text), text)
@@ -54,6 +58,7 @@ def test_turkish_paragraph_offsets_ids_and_curly_apostrophes(annotator: CorpusAn
     assert first.words[0].upos == "PROPN"  # read through the ASCII apostrophe the model knows
 
 
+@pytest.mark.slow
 def test_english_paragraph(annotator: CorpusAnnotator) -> None:
     text = "However, the Russian-Ukrainian War changed this. Kazakhstan abstained."
     sents = annotator.paragraph(_para(text, "en"), text)
@@ -69,6 +74,7 @@ def test_russian_paragraph_is_tokens_only(annotator: CorpusAnnotator) -> None:
     _check_covers(sents, text)
 
 
+@pytest.mark.slow
 def test_double_space_is_recorded(annotator: CorpusAnnotator) -> None:
     text = "Kazakistan büyüdü.  Çin yatırım yaptı."
     sents = annotator.paragraph(_para(text), text)
@@ -76,11 +82,13 @@ def test_double_space_is_recorded(annotator: CorpusAnnotator) -> None:
     assert sents[-1].tokens[-1].space_after == " "  # paragraph end: unmarked
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["", "   "])
 def test_empty_paragraph_gives_no_sentences(annotator: CorpusAnnotator, text: str) -> None:
     assert annotator.paragraph(_para(text), text) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["... !!! ?", "2022 1991 2.000 15"])
 def test_punctuation_or_digits_only(annotator: CorpusAnnotator, text: str) -> None:
     sents = annotator.paragraph(_para(text), text)
@@ -88,6 +96,7 @@ def test_punctuation_or_digits_only(annotator: CorpusAnnotator, text: str) -> No
     _check_covers(sents, text)
 
 
+@pytest.mark.slow
 def test_very_long_sentence(annotator: CorpusAnnotator) -> None:
     text = " ".join(["Kazakistan, Rusya, Çin ve Türkiye ile ilişkilerini geliştirmek"] * 60) + " istemektedir."
     sents = annotator.paragraph(_para(text), text)
@@ -120,6 +129,7 @@ def test_failed_annotation_leaves_outputs_untouched(corpus_copy: Path, monkeypat
     assert_build_fails_untouched(corpus_copy, AnnotationError, "paragraph 30")
 
 
+@pytest.mark.slow
 def test_corpus_annotation_headers(annotator: CorpusAnnotator) -> None:
     from kzcorpus.io.cleaned import load_cleaned
 

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from kzcorpus.benchmark.corpus import BenchmarkCorpus
 from kzcorpus.benchmark.evaluate import evaluate
 from kzcorpus.benchmark.metrics import class_scores, stance_scores
 from kzcorpus.benchmark.stance import sentence_pairs
 from kzcorpus.cli import main
+from kzcorpus.corpus import Corpus
 from kzcorpus.errors import DataError
 
 from .conftest import REPO, config_rows, jsonl_rows, write_jsonl_rows
 
-CORPUS = BenchmarkCorpus()
+CORPUS = Corpus()
 LABELS = jsonl_rows(REPO / "annotations" / "stance.jsonl")
 RESULTS = json.loads((REPO / "annotations" / "baselines.json").read_text(encoding="utf-8"))
 
@@ -344,13 +344,14 @@ def test_unknown_task_and_split_are_errors(span_file: Path) -> None:
 
 def test_fold_splits_hold_out_one_group_and_train_on_the_rest() -> None:
     from kzcorpus.benchmark.baselines import stance_examples
-    from kzcorpus.benchmark.corpus import FOLD_SPLITS, training_split
+    from kzcorpus.corpus import training_split
 
     docs = sorted(CORPUS.splits)
-    held = [{d for d in docs if CORPUS.in_split(d, f)} for f in FOLD_SPLITS]
+    assert CORPUS.fold_splits == tuple(f"fold-{k}" for k in range(len(set(CORPUS.folds.values()))))
+    held = [{d for d in docs if CORPUS.in_split(d, f)} for f in CORPUS.fold_splits]
     assert all(held) and sum(len(h) for h in held) == len(docs) and set().union(*held) == set(docs)
     assert {"russia-alliance-limits", "iad-record-russia-alliance-limits"} in held  # the record travels along
-    for fold, h in zip(FOLD_SPLITS, held, strict=True):
+    for fold, h in zip(CORPUS.fold_splits, held, strict=True):
         rest = {d for d in docs if CORPUS.in_split(d, training_split(fold))}
         assert rest == set(docs) - h
         keys, _, _ = stance_examples(CORPUS, "span", training_split(fold))

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kzcorpus.clean.layout import PROFILES, get_profile
+from kzcorpus.clean.layout.base import is_hard_wrapped, split_lines
 from kzcorpus.clean.lexicon import load_lexicon
 from kzcorpus.clean.pipeline import clean_document
 from kzcorpus.clean.traced import COPY, Traced, apply_edits, from_segments, offset_segments
@@ -250,13 +252,18 @@ LINES = st.sampled_from(
 )  # fmt: skip
 
 
+def _fitting_profile(raw: str) -> str:
+    """The profile whose shape check the text passes: pdf for hard-wrapped text, else flat."""
+    return "pdf" if is_hard_wrapped(split_lines(Traced.from_raw(raw), raw)) else "flat"
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(LINES, max_size=25))
-def test_any_text_cleans_with_a_faithful_offset_map(lexicon, lines: list[str]) -> None:
+@given(st.lists(LINES, max_size=25), st.booleans())
+def test_any_text_cleans_with_a_faithful_offset_map(lexicon, lines: list[str], web: bool) -> None:
     raw = "\n".join(lines)
     meta = load_documents(REPO)[0].metadata.model_copy(update={"id": "fuzz"})
     try:
-        doc = clean_document(meta, raw, lexicon)
+        doc = clean_document(meta, raw, lexicon, "web" if web else _fitting_profile(raw))
     except DataError as exc:  # the only allowed failure: a footnote without its marker
         assert "has a note but no marker" in str(exc)
         return
@@ -266,10 +273,11 @@ def test_any_text_cleans_with_a_faithful_offset_map(lexicon, lines: list[str]) -
         assert 0 <= p.raw_start <= p.raw_end <= len(raw)
 
 
+@pytest.mark.parametrize("web", [False, True])
 @pytest.mark.parametrize("raw", ["", "x", "Just one English line.", "\n\n\n", "Tek satır."])
-def test_tiny_inputs_clean(lexicon, raw: str) -> None:
+def test_tiny_inputs_clean(lexicon, raw: str, web: bool) -> None:
     meta = load_documents(REPO)[0].metadata.model_copy(update={"id": "tiny"})
-    doc = clean_document(meta, raw, lexicon)
+    doc = clean_document(meta, raw, lexicon, "web" if web else _fitting_profile(raw))
     _check_map(doc.text, raw, doc.offset_map)
     assert doc.text.strip() == raw.strip()
 
@@ -290,3 +298,168 @@ def test_load_cleaned_names_file_and_line_of_bad_record(corpus_copy: Path) -> No
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"paragraphs.jsonl:3, field 'role': Input should be 'title'"):
         load_cleaned(corpus_copy)
+
+
+# --- layout profiles on small synthetic sources ---------------------------------------
+
+PDF_SOURCE = "\n".join(
+    [
+        "RUSYA VE KAZAKİSTAN İLİŞKİLERİ",
+        "",
+        "Öz",
+        "Bu çalışma iki ülke arasındaki ilişkiyi inceler ve sonuçlarını",
+        "tartışır.",
+        "Keywords: Rusya, Kazakistan",
+        "",
+        "1. Giriş",
+        "Kazakistan bağımsızlığını 1991 yılında kazandı ve Rusya ile yakın",
+        "ilişkiler kurdu.1 Bu ilişkiler Sovyet sonrası dönemde (post-",
+        "Soviet) birçok anlaşmayla güçlendi ve iki ülke arasında uzun yıllar",
+        "",
+        "1 Bir dipnot, https://example.org/a/",
+        "b/c",
+        "",
+        "Rusya ve Kazakistan",
+        "",
+        "|12|",
+        "RU",
+        "\uf0af",
+        "boyunca istikrarlı kaldı.",
+    ]
+)
+WEB_SOURCE = "\n".join(
+    [
+        "Test Index",
+        "  • Home Page",
+        "  • About",
+        "    • Team",
+        "  • Journal of Tests",
+        "  • Issue: 1",
+        "  • A TEST ARTICLE TITLE",
+        "",
+        "A TEST ARTICLE TITLE",
+        "",
+        "Authors : A. Author",
+        "Pages : 1-10",
+        "Abstract :This article tests the web profile.",
+        "Keywords : test, web",
+        "",
+        "ORIGINAL ARTICLE URL",
+        "",
+        "* There may have been changes in the records.",
+        "",
+        "Test Index Footer",
+        "CopyRight © 2024",
+    ]
+)
+NEWS_LINE = (
+    "Orta Asya ülkeleri son haftalarda komşularıyla temaslarını artırdı ve bölgedeki dengeleri yeniden tartışmaya açtı."
+)
+FLAT_SOURCE = "\n".join(
+    [
+        f" date 2025-01-01 {NEWS_LINE}",
+        "",
+        "Yeni Dönem",
+        f"İkinci paragraf da tek bir satırdır: {NEWS_LINE}",
+    ]
+)
+
+
+def _clean(lexicon, raw: str, profile: str):
+    meta = load_documents(REPO)[0].metadata.model_copy(update={"id": "synthetic"})
+    doc = clean_document(meta, raw, lexicon, profile)
+    _check_map(doc.text, raw, doc.offset_map)
+    paras = [(p.role, doc.text[p.start : p.end]) for p in doc.paragraphs]
+    return doc, paras, [(r.reason, r.text) for r in doc.removed]
+
+
+def test_pdf_profile_removes_furniture_and_notes_and_joins_lines(lexicon) -> None:
+    doc, paras, removed = _clean(lexicon, PDF_SOURCE, "pdf")
+    assert removed == [
+        ("running_head", "Rusya ve Kazakistan"),
+        ("page_number", "|12|"),
+        ("watermark", "RU"),
+        ("private_use_glyph", "\uf0af"),
+    ]
+    assert paras == [
+        ("title", "RUSYA VE KAZAKİSTAN İLİŞKİLERİ"),
+        ("heading", "Öz"),
+        ("abstract", "Bu çalışma iki ülke arasındaki ilişkiyi inceler ve sonuçlarını tartışır."),
+        ("keywords", "Keywords: Rusya, Kazakistan"),
+        ("heading", "1. Giriş"),
+        (  # across the footnote block and the page break; the hyphen at the line end stays, the marker goes
+            "body",
+            "Kazakistan bağımsızlığını 1991 yılında kazandı ve Rusya ile yakın ilişkiler kurdu. Bu ilişkiler Sovyet "
+            "sonrası dönemde (post-Soviet) birçok anlaşmayla güçlendi ve iki ülke arasında uzun yıllar boyunca "
+            "istikrarlı kaldı.",
+        ),
+    ]
+    assert [(n.number, n.text) for n in doc.footnotes] == [(1, "Bir dipnot, https://example.org/a/b/c")]
+    assert PDF_SOURCE[doc.footnotes[0].marker_raw_start : doc.footnotes[0].marker_raw_end] == "1"
+
+
+def test_web_profile_keeps_title_abstract_and_keywords(lexicon) -> None:
+    _doc, paras, removed = _clean(lexicon, WEB_SOURCE, "web")
+    assert paras == [
+        ("title", "A TEST ARTICLE TITLE"),
+        ("abstract", "This article tests the web profile."),
+        ("keywords", "test, web"),
+    ]
+    assert removed == [
+        ("navigation", "Test Index"),
+        ("navigation", "• Home Page"),
+        ("navigation", "• About"),
+        ("navigation", "• Team"),
+        ("breadcrumb", "• Journal of Tests"),
+        ("breadcrumb", "• Issue: 1"),
+        ("breadcrumb", "• A TEST ARTICLE TITLE"),
+        ("bibliographic_record", "Authors : A. Author"),
+        ("bibliographic_record", "Pages : 1-10"),
+        ("field_label", "Abstract :"),
+        ("field_label", "Keywords :"),
+        ("navigation", "ORIGINAL ARTICLE URL"),
+        ("disclaimer", "* There may have been changes in the records."),
+        ("site_footer", "Test Index Footer"),
+        ("copyright", "CopyRight © 2024"),
+    ]
+
+
+def test_flat_profile_drops_the_header_field_and_keeps_one_paragraph_a_line(lexicon) -> None:
+    _doc, paras, removed = _clean(lexicon, FLAT_SOURCE, "flat")
+    assert removed == [("header_metadata", "date 2025-01-01")]
+    assert paras == [
+        ("body", NEWS_LINE),
+        ("heading", "Yeni Dönem"),  # short and unterminated: a heading in one-line-a-paragraph text
+        ("body", f"İkinci paragraf da tek bir satırdır: {NEWS_LINE}"),
+    ]
+
+
+def test_profiles_are_registered_by_name() -> None:
+    assert sorted(PROFILES) == ["flat", "pdf", "web"]
+    assert all(get_profile(name).name == name for name in PROFILES)
+
+
+def test_unknown_layout_profile_is_refused(lexicon) -> None:
+    meta = load_documents(REPO)[0].metadata
+    with pytest.raises(
+        DataError, match=r"field 'layout': unknown layout profile 'scan'; expected one of flat, pdf, web"
+    ):
+        clean_document(meta, FLAT_SOURCE, lexicon, "scan")
+
+
+@pytest.mark.parametrize(
+    ("raw", "profile", "message"),
+    [
+        (FLAT_SOURCE, "pdf", r"'pdf' reads text that is hard-wrapped .*, but the source is not hard-wrapped"),
+        (PDF_SOURCE, "flat", r"'flat' reads text that is not hard-wrapped, but the source is hard-wrapped"),
+    ],
+)
+def test_source_of_the_wrong_shape_is_refused(lexicon, raw: str, profile: str, message: str) -> None:
+    meta = load_documents(REPO)[0].metadata
+    with pytest.raises(DataError, match=r"field 'layout': layout profile " + message):
+        clean_document(meta, raw, lexicon, profile)
+
+
+def test_web_profile_reads_either_shape() -> None:
+    for raw in (PDF_SOURCE, FLAT_SOURCE):
+        get_profile("web").check(split_lines(Traced.from_raw(raw), raw))

@@ -53,3 +53,18 @@ def test_missing_optional_dependency_gives_install_hint(monkeypatch: pytest.Monk
     monkeypatch.setitem(sys.modules, "stanza", None)
     with pytest.raises(MissingDependencyError, match=r"pip install 'kzcorpus\[stanza\]'"):
         require("stanza", "stanza")
+
+
+def test_every_error_class_is_exported() -> None:
+    """A user catches our errors from the package itself: every one is public and a KzCorpusError."""
+    import inspect
+
+    import kzcorpus
+    from kzcorpus import errors
+
+    defined = {n for n, c in inspect.getmembers(errors, inspect.isclass) if c.__module__ == errors.__name__}
+    assert {"AnnotationError", "DataError", "MissingDependencyError"} <= defined
+    for name in defined:
+        assert name in kzcorpus.__all__, name
+        assert getattr(kzcorpus, name) is getattr(errors, name)
+        assert issubclass(getattr(errors, name), errors.KzCorpusError), name

@@ -1,4 +1,7 @@
-"""Shipped Stanza models: offline loading, provenance, bad files, end-to-end scoring."""
+"""Shipped Stanza models: offline loading, provenance, bad files, end-to-end scoring.
+
+Tests that load a model into Stanza (or evaluate one) are marked slow; the checks that
+refuse a missing or corrupt file before Stanza starts stay fast."""
 
 from __future__ import annotations
 
@@ -48,6 +51,7 @@ def _check_doc(doc) -> None:
         assert w.deprel and w.head is not None and 0 <= w.head <= len(doc.sentences[0].words) + 1000
 
 
+@pytest.mark.slow
 @needs_tr
 def test_turkish_sentence_offline(tr_pipeline) -> None:
     nlp, prov = tr_pipeline
@@ -60,6 +64,7 @@ def test_turkish_sentence_offline(tr_pipeline) -> None:
     assert prov["source"]["kind"] == "shipped" and prov["language"] == "tr"
 
 
+@pytest.mark.slow
 @needs_en
 def test_english_sentence_offline(en_pipeline) -> None:
     nlp, prov = en_pipeline
@@ -70,6 +75,7 @@ def test_english_sentence_offline(en_pipeline) -> None:
     assert prov["language"] == "en"
 
 
+@pytest.mark.slow
 @needs_tr
 def test_provenance_hashes_match_files(tr_pipeline) -> None:
     _, prov = tr_pipeline
@@ -109,6 +115,7 @@ def test_corrupt_model_file_fails_on_hash(tmp_path: Path) -> None:
         mp.load_pipeline("tr", root=root)
 
 
+@pytest.mark.slow
 @needs_tr
 def test_unloadable_model_file_fails_even_with_matching_hash(tmp_path: Path) -> None:
     """A garbage file whose hash was (wrongly) re-recorded still fails cleanly in Stanza."""
@@ -123,6 +130,7 @@ def test_unloadable_model_file_fails_even_with_matching_hash(tmp_path: Path) -> 
         mp.load_pipeline("tr", root=root)
 
 
+@pytest.mark.slow
 @needs_tr
 @pytest.mark.skipif(not TR_TEST.is_file(), reason="UD_Turkish-IMST not available")
 def test_evaluate_slice_returns_all_metrics(tr_pipeline) -> None:
@@ -136,6 +144,7 @@ def test_evaluate_slice_returns_all_metrics(tr_pipeline) -> None:
     assert result["provenance"]["models"]
 
 
+@pytest.mark.slow
 @needs_en
 @pytest.mark.skipif(not EN_TEST.is_file(), reason="UD_English-EWT not available")
 def test_cli_evaluate_prints_json() -> None:
@@ -160,6 +169,7 @@ def test_unknown_language_and_missing_gold(tmp_path: Path) -> None:
         evaluate("tr", tmp_path / "nope.conllu")
 
 
+@pytest.mark.slow
 @needs_tr
 def test_official_resources_dir_layout(tmp_path: Path) -> None:
     """`resources_dir=` reads Stanza's own layout (resources.json + <lang>/<proc>/<package>.pt)."""

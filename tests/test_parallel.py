@@ -177,6 +177,6 @@ def test_bad_link_is_named_by_validate_and_refused_by_the_build(
     fixture: str, message: str, request: pytest.FixtureRequest
 ) -> None:
     root, line = request.getfixturevalue(fixture)
-    problems = "\n".join(iter_problems(root))
+    problems = "\n".join(map(str, iter_problems(root)))
     assert f"alignment.jsonl:{line}: link " in problems and message in problems, problems
     assert_build_fails_untouched(root, DataError, re.escape(message), annotate=False)

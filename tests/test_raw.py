@@ -39,7 +39,8 @@ def test_tampered_raw_file_fails_with_hash_message(tampered_raw: Path) -> None:
     with pytest.raises(IntegrityError, match=r"central-asia-kyiv-2025\.txt: SHA-256 [0-9a-f]{64} does not match"):
         list(iter_raw_texts(tampered_raw))
     problems = iter_problems(tampered_raw)
-    assert len(problems) == 1 and "does not match the manifest" in problems[0]
+    assert len(problems) == 1 and "does not match the manifest" in problems[0].message
+    assert problems[0].path is not None and problems[0].path.endswith("central-asia-kyiv-2025.txt")
 
 
 def test_missing_raw_file_is_named(missing_raw: Path) -> None:
@@ -50,7 +51,7 @@ def test_missing_raw_file_is_named(missing_raw: Path) -> None:
 def test_extra_raw_file_is_rejected(extra_raw: Path) -> None:
     with pytest.raises(IntegrityError, match=r"stray-notes\.txt: file not in the manifest"):
         list(iter_raw_texts(extra_raw))
-    assert any("stray-notes.txt: file not in raw/manifest.json" in p for p in iter_problems(extra_raw))
+    assert any("stray-notes.txt: file not in raw/manifest.json" in str(p) for p in iter_problems(extra_raw))
 
 
 def test_non_utf8_is_rejected_with_line(non_utf8_metadata: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,36 @@ def test_readme_model_scores_match_the_model_cards() -> None:
     for lang, cells in rows.items():
         metrics = json.loads((REPO / "models" / lang / "scores.json").read_text(encoding="utf-8"))["metrics"]
         assert [float(c) for c in cells.split("|")] == list(metrics.values()), lang
+
+
+def test_readme_blocks_are_generated_from_the_data() -> None:
+    """Every count and figure block equals what `kzcorpus readme --write` would render."""
+    from kzcorpus.export.readme import readme_update
+
+    old, new, stale = readme_update(REPO)
+    assert stale == [] and new == old
+
+
+def test_readme_check_names_a_stale_block_and_write_repairs_it(tmp_path: Path, capsys) -> None:
+    import shutil
+
+    from kzcorpus.cli import main
+
+    root = tmp_path / "data"
+    for name in ("raw", "annotations", "schemas", "dataset", "models"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("*.pt"))
+    text = README.replace("| **total (5 documents)** |", "| **total (6 documents)** |")
+    (root / "README.md").write_text(text, encoding="utf-8")
+    assert main(["readme", "--check", "--repo", str(root)]) == 1
+    assert "block <!-- counts --> is stale" in capsys.readouterr().err
+    assert main(["readme", "--write", "--repo", str(root)]) == 0
+    assert (root / "README.md").read_text(encoding="utf-8") == README
+    assert main(["readme", "--check", "--repo", str(root)]) == 0
+
+
+def test_readme_block_missing_is_an_error() -> None:
+    from kzcorpus.errors import DataError
+    from kzcorpus.export.readme import render_readme
+
+    with pytest.raises(DataError, match="block <!-- counts --> … <!-- /counts --> found 0 times; expected once"):
+        render_readme("no blocks here\n", {"counts": "x\n"})

@@ -12,7 +12,7 @@ import pytest
 
 from kzcorpus.clean.evaluate import damage, score_pairs, word_spans
 from kzcorpus.clean.lexicon import load_lexicon
-from kzcorpus.clean.report import REFERENCE, repair_report
+from kzcorpus.clean.report import repair_reference, repair_report
 from kzcorpus.clean.restore import restore_text
 from kzcorpus.cli import main
 
@@ -100,7 +100,7 @@ def test_word_spans_score_exact_words() -> None:
 
 
 def test_reference_covers_every_body_line() -> None:
-    rows = [json.loads(line) for line in (REPO / REFERENCE).read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in (REPO / repair_reference(REPO)[1]).read_text(encoding="utf-8").splitlines()]
     raw = (REPO / "raw" / "china-economic-relations.txt").read_text(encoding="utf-8").split("\n")
     body = [n for n in range(211, 443) if raw[n - 1].strip()]
     assert [r["line"] for r in rows] == body and len(rows) >= 200

@@ -43,3 +43,20 @@ def test_json_schema_rejects_unknown_fields() -> None:
     record["publisher"] = "x"
     validator = jsonschema.Draft202012Validator(doc_schema)
     assert any("publisher" in e.message for e in validator.iter_errors(record))
+
+
+def test_language_lists_derive_from_one_table() -> None:
+    from kzcorpus.annotate.corpus import RULE_LANGUAGES
+    from kzcorpus.annotate.stanza_run import STANZA_LANGUAGES
+    from kzcorpus.annotate.udcheck import VALIDATED_LANGUAGES
+    from kzcorpus.benchmark import ud
+    from kzcorpus.export.ud import UD_LANGUAGES
+    from kzcorpus.models import DEFAULT_UD, LANGS, TREEBANKS
+    from kzcorpus.schema.common import LANGUAGES
+    from kzcorpus.udgold.layer import GOLD_LANGUAGES
+
+    assert LANGUAGES == ("tr", "en", "ru")
+    assert RULE_LANGUAGES == ("ru",)
+    for derived in (STANZA_LANGUAGES, VALIDATED_LANGUAGES, ud.LANGUAGES, UD_LANGUAGES, LANGS, GOLD_LANGUAGES):
+        assert derived == ("tr", "en")
+    assert tuple(TREEBANKS) == tuple(DEFAULT_UD) == LANGS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -31,11 +32,25 @@ def test_splits_are_stable_whatever_the_document_order() -> None:
     assert assign_folds(docs[::-1]) == assign_folds(docs)
 
 
-def test_a_document_without_a_split_is_an_error() -> None:
+def _with_split(doc: Document, split: str) -> Document:
+    return replace(doc, entry=doc.entry.model_copy(update={"split": split}))
+
+
+def test_splits_are_read_from_the_manifest() -> None:
     docs = load_documents()
-    extra = Document(docs[0].metadata.model_copy(update={"id": "new-document"}), docs[0].raw_text)
-    with pytest.raises(DataError, match="document group 'new-document' has no split; add it to"):
-        assign_splits([*docs, extra])
+    assert assign_splits(docs) == {d.id: d.entry.split for d in docs}
+    moved = [_with_split(d, "test") if d.id == "balance-policy-2025" else d for d in docs]
+    assert assign_splits(moved)["balance-policy-2025"] == "test"
+
+
+def test_a_group_straddling_two_splits_is_an_error() -> None:
+    """The index record repeats the article's abstract: in another split, text would leak."""
+    docs = [_with_split(d, "dev") if d.id == "iad-record-russia-alliance-limits" else d for d in load_documents()]
+    with pytest.raises(
+        DataError,
+        match=r"group 'russia-alliance-limits' are in different splits \(iad-record-russia-alliance-limits: dev",
+    ):
+        assign_splits(docs)
 
 
 @pytest.mark.parametrize("config", SPLIT_CONFIGS)

@@ -205,7 +205,7 @@ def test_bad_span_is_named_by_validate_and_refused_by_the_build(
     fixture: str, where: str, message: str, request: pytest.FixtureRequest
 ) -> None:
     root, line = request.getfixturevalue(fixture)
-    problems = "\n".join(iter_problems(root))
+    problems = "\n".join(map(str, iter_problems(root)))
     assert re.search(message, problems) and where.format(line=line) in problems, problems
     assert_build_fails_untouched(root, DataError, message, annotate=False)
 
@@ -227,7 +227,7 @@ def test_loader_refuses_a_tampered_label_file(tampered_labels: tuple[Path, int])
     with pytest.raises(DataError, match=rf"stance\.jsonl:{line}: record .* does not equal the cleaned text"):
         load_stance(root)
     problems = iter_problems(root)
-    assert any(p.endswith("stance.jsonl: differs from a fresh build; run `kzcorpus build`") for p in problems)
+    assert any(str(p).endswith("stance.jsonl: differs from a fresh build; run `kzcorpus build`") for p in problems)
 
 
 # --- counts and agreement in README and card ---------------------------------------------------
@@ -271,12 +271,11 @@ def test_stance_counts_in_readme_and_card_match_the_data(doc: str) -> None:
 
 @pytest.mark.parametrize("doc", ["README.md", "dataset/README.md"])
 def test_agreement_figures_in_readme_and_card_are_recomputed(doc: str) -> None:
-    from kzcorpus.benchmark.splits import assign_splits
-    from kzcorpus.build import BuildContext
+    from kzcorpus.corpus import Corpus
     from kzcorpus.export.card import stance_agreement_text
 
-    ctx = BuildContext(REPO, annotate=False)
-    report = agreement_report(ctx.stance_inputs, ctx.cleaned, ctx.annotated, assign_splits(ctx.documents))
+    corpus = Corpus(REPO)
+    report = agreement_report(corpus.stance_inputs, corpus.cleaned, corpus.annotated, corpus.splits)
     assert set(report["per_split"]) == {"train", "dev", "test"}
     assert stance_agreement_text(report) in (REPO / doc).read_text(encoding="utf-8")
     assert report["span_f1_overlap"] > 50 and report["scope_sentences"] / report["all_sentences"] >= 0.25

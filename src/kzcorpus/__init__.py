@@ -7,16 +7,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kzcorpus.errors import DataError, IntegrityError, KzCorpusError, ModelError
+from kzcorpus.errors import (
+    AnnotationError,
+    DataError,
+    IntegrityError,
+    KzCorpusError,
+    MissingDependencyError,
+    ModelError,
+    Problem,
+)
 
 __version__ = "0.1.0"
 RELEASE_DATE = "2026-11-29"
 """Date of this release (CITATION.cff ``date-released``, Croissant ``datePublished``)."""
 __all__ = [
+    "AnnotationError",
     "DataError",
     "IntegrityError",
     "KzCorpusError",
+    "MissingDependencyError",
     "ModelError",
+    "Problem",
     "__version__",
     "iter_documents",
     "load_cleaned",

@@ -16,7 +16,10 @@ COMMAND_MODULES = (
     "kzcorpus.commands.validate",
     "kzcorpus.commands.stats",
     "kzcorpus.commands.schema",
+    "kzcorpus.commands.add",
     "kzcorpus.commands.build",
+    "kzcorpus.commands.refresh",
+    "kzcorpus.commands.readme",
     "kzcorpus.commands.restore",
     "kzcorpus.commands.quality",
     "kzcorpus.commands.show",
@@ -25,7 +28,7 @@ COMMAND_MODULES = (
     "kzcorpus.commands.gold",
     "kzcorpus.commands.stance",
     "kzcorpus.commands.export",
-    "kzcorpus.models.cli",
+    "kzcorpus.commands.models",
 )
 
 

@@ -6,8 +6,24 @@ user can fix the input without reading our code.
 
 from __future__ import annotations
 
+import re
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+
+def where(path: str | None, line: int | None, offset: int | None = None, field: str | None = None) -> str:
+    """``path:line, offset N, field 'x'``: the location prefix every message starts with."""
+    parts = []
+    if path is not None:
+        parts.append(path + (f":{line}" if line is not None else ""))
+    elif line is not None:
+        parts.append(f"line {line}")
+    if offset is not None:
+        parts.append(f"offset {offset}")
+    if field is not None:
+        parts.append(f"field {field!r}")
+    return ", ".join(parts)
 
 
 class KzCorpusError(Exception):
@@ -26,22 +42,45 @@ class KzCorpusError(Exception):
         self.line = line
         self.offset = offset
         self.field = field
-        super().__init__(self._format(message))
+        self.message = message
+        loc = where(self.path, line, offset, field)
+        super().__init__(f"{loc}: {message}" if loc else message)
 
-    def _format(self, message: str) -> str:
-        where = []
-        if self.path is not None:
-            loc = self.path
-            if self.line is not None:
-                loc += f":{self.line}"
-            where.append(loc)
-        elif self.line is not None:
-            where.append(f"line {self.line}")
-        if self.offset is not None:
-            where.append(f"offset {self.offset}")
-        if self.field is not None:
-            where.append(f"field {self.field!r}")
-        return f"{', '.join(where)}: {message}" if where else message
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found by a check that collects instead of raising (``kzcorpus validate``,
+    ``kzcorpus gold check``): a record with where and what, printed like an error."""
+
+    path: str | None
+    line: int | None
+    message: str
+    field: str | None = None
+    offset: int | None = None
+
+    def __str__(self) -> str:
+        loc = where(self.path, self.line, self.offset, self.field)
+        return f"{loc}: {self.message}" if loc else self.message
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def of(cls, exc: KzCorpusError) -> Problem:
+        return cls(exc.path, exc.line, exc.message, exc.field, exc.offset)
+
+    @classmethod
+    def parse(cls, text: str) -> Problem:
+        """A problem reported as text by older checks (``path:line: message``)."""
+        m = _TEXT_RE.match(text)
+        if m is None:
+            return cls(None, None, text)
+        line = m.group("line")
+        return cls(m.group("path"), int(line) if line else None, m.group("message"))
+
+
+_TEXT_RE = re.compile(r"^(?P<path>[^\s:]+\.[A-Za-z0-9]+)(?::(?P<line>\d+))?: (?P<message>.+)$", re.S)
+"""A file path (no spaces, with an extension), an optional line, then the message."""
 
 
 class DataError(KzCorpusError):

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from kzcorpus.benchmark.splits import SPLITS
 from kzcorpus.io.cleaned import CleanedLayers
@@ -14,6 +15,9 @@ from kzcorpus.io.documents import Document
 from kzcorpus.schema.common import LANGUAGES
 from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import POLARITIES, StanceLabel
+
+if TYPE_CHECKING:
+    from kzcorpus.corpus import Corpus
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,13 @@ def document_stats(doc: Document) -> DocumentStats:
         characters=len(text),
         lines=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
     )
+
+
+def layer_counts(corpus: Corpus) -> dict[str, dict[str, int]]:
+    """Layer → its size, for every layer of the registry that can count itself."""
+    from kzcorpus.registry import LAYERS
+
+    return {name: dict(spec.count(corpus.layer(name))) for name, spec in LAYERS.items() if spec.count is not None}
 
 
 def corpus_stats(docs: Iterable[Document]) -> list[DocumentStats]:

@@ -32,8 +32,9 @@ from kzcorpus.io.conllu import (
     sentence_id,
 )
 from kzcorpus.schema.clean import Paragraph
+from kzcorpus.schema.common import annotated_by
 
-RULE_LANGUAGES = ("ru",)
+RULE_LANGUAGES = annotated_by("rules")
 Segmenter = Callable[[str], list[list[Token]]]
 
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from kzcorpus.annotate.segment import BoundaryFixer
 from kzcorpus.io.conllu import Token, Word
+from kzcorpus.schema.common import annotated_by
 
-STANZA_LANGUAGES = ("tr", "en")
+STANZA_LANGUAGES = annotated_by("stanza")
 MODEL_INPUT_MAP = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 """What the model reads instead of curly quotes: IMST has none (675 ``'``, 0 ``’`` in train)
 and the corpus has hundreds (``Rusya’nın``), which the tagger took for unknown nouns. The
@@ -34,7 +35,7 @@ class StanzaAnnotator:
 
     def __call__(self, text: str) -> list[list[Token]]:
         """Token lists per sentence, offsets relative to ``text`` (``fixer.joins``: the joins made)."""
-        from kzcorpus.models.evaluate import restore_long_tokens
+        from kzcorpus.models.pipeline import restore_long_tokens
 
         model_text = text.translate(MODEL_INPUT_MAP)
         self.fixer.text = model_text

@@ -8,7 +8,6 @@ counted and reported in ``annotations/conllu/validation.json`` and the README, n
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from kzcorpus.annotate.stanza_run import STANZA_LANGUAGES
 from kzcorpus.errors import require
 from kzcorpus.io.conllu import split_conllu_name
+from kzcorpus.io.jsonl import render_json
 
 REPORT_PATH = "conllu/validation.json"  # inside annotations/
 REQUIRED_LEVEL = 2
@@ -73,4 +73,4 @@ def _version() -> str:
 
 
 def render_report(report: dict[str, Any]) -> str:
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return render_json(report)

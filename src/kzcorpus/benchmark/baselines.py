@@ -9,32 +9,28 @@ source (a floor for chrF on names and numbers).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kzcorpus.benchmark.corpus import BenchmarkCorpus, training_split
 from kzcorpus.benchmark.stance import sentence_items, span_items
+from kzcorpus.corpus import Corpus, training_split
 from kzcorpus.errors import require
+from kzcorpus.io.jsonl import render_jsonl
 
 TFIDF = {"ngram_range": (1, 2), "sublinear_tf": True, "min_df": 1}
 LOGREG = {"C": 1.0, "max_iter": 2000}
 """Fixed hyper-parameters (not tuned on dev or test): scikit-learn defaults plus word bigrams."""
 
 
-def _jsonl(rows: Sequence[Mapping[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-
-
-def _sentence_texts(corpus: BenchmarkCorpus) -> dict[str, str]:
+def _sentence_texts(corpus: Corpus) -> dict[str, str]:
     return {s.sent_id: s.text for ss in corpus.annotated.values() for s in ss}
 
 
-def stance_examples(corpus: BenchmarkCorpus, unit: str, split: str) -> tuple[list[Any], list[str], list[str]]:
+def stance_examples(corpus: Corpus, unit: str, split: str) -> tuple[list[Any], list[str], list[str]]:
     """(item keys, classifier inputs, gold polarities) of a split; inputs name holder/target as tokens."""
     if unit == "span":
         labels = {x.id: x for x in corpus.stance}
@@ -54,24 +50,24 @@ def _stance_rows(unit: str, keys: Sequence[Any], polarities: Sequence[str]) -> l
     return [{"sentence": s, "target": t, "polarity": p} for (s, t), p in zip(keys, polarities, strict=True)]
 
 
-def majority(corpus: BenchmarkCorpus, unit: str, split: str) -> str:
+def majority(corpus: Corpus, unit: str, split: str) -> str:
     _, _, train_gold = stance_examples(corpus, unit, training_split(split))
     top = sorted(Counter(train_gold).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     keys, _, _ = stance_examples(corpus, unit, split)
-    return _jsonl(_stance_rows(unit, keys, [top] * len(keys)))
+    return render_jsonl(_stance_rows(unit, keys, [top] * len(keys)))
 
 
-def tfidf_logreg(corpus: BenchmarkCorpus, unit: str, split: str) -> str:
+def tfidf_logreg(corpus: Corpus, unit: str, split: str) -> str:
     text: Any = require("sklearn.feature_extraction.text", "benchmark")
     linear: Any = require("sklearn.linear_model", "benchmark")
     _, train_x, train_y = stance_examples(corpus, unit, training_split(split))
     keys, x, _ = stance_examples(corpus, unit, split)
     vectorizer = text.TfidfVectorizer(**TFIDF)
     model = linear.LogisticRegression(**LOGREG).fit(vectorizer.fit_transform(train_x), train_y)
-    return _jsonl(_stance_rows(unit, keys, [str(p) for p in model.predict(vectorizer.transform(x))]))
+    return render_jsonl(_stance_rows(unit, keys, [str(p) for p in model.predict(vectorizer.transform(x))]))
 
 
-def stanza_ud(corpus: BenchmarkCorpus, split: str) -> str:
+def stanza_ud(corpus: Corpus, split: str) -> str:
     """The shipped Stanza pipelines over the split's Turkish and English paragraphs, as the build runs them."""
     from kzcorpus.annotate.corpus import annotate_corpus
     from kzcorpus.benchmark.ud import LANGUAGES
@@ -86,11 +82,11 @@ def stanza_ud(corpus: BenchmarkCorpus, split: str) -> str:
     return "".join(render_file(s) for (_, lang), s in sorted(annotated.items()) if lang in LANGUAGES)
 
 
-def floor_ud(corpus: BenchmarkCorpus, split: str) -> str:
+def floor_ud(corpus: Corpus, split: str) -> str:
     """The model-free floor (:mod:`kzcorpus.benchmark.floor`) trained on each language's treebank train file."""
     from kzcorpus.benchmark.floor import floor_sentence, train_floor
     from kzcorpus.benchmark.ud import shipped_sentences
-    from kzcorpus.models.cli import DEFAULT_UD
+    from kzcorpus.models import DEFAULT_UD
     from kzcorpus.models.train import treebank_files
 
     shipped = shipped_sentences(corpus, split)
@@ -101,13 +97,13 @@ def floor_ud(corpus: BenchmarkCorpus, split: str) -> str:
     return "".join(floor_sentence(sid, s.text, models[lang]) for sid, (lang, s) in shipped.items())
 
 
-def identity_repair(corpus: BenchmarkCorpus) -> str:
+def identity_repair(corpus: Corpus) -> str:
     from kzcorpus.benchmark.diacritics import raw_input_text
 
     return raw_input_text(corpus.root)
 
 
-def shipped_repair(corpus: BenchmarkCorpus) -> str:
+def shipped_repair(corpus: Corpus) -> str:
     from kzcorpus.benchmark.diacritics import raw_input_text
     from kzcorpus.clean.lexicon import load_lexicon
     from kzcorpus.clean.restore import restore_text
@@ -115,18 +111,18 @@ def shipped_repair(corpus: BenchmarkCorpus) -> str:
     return restore_text(raw_input_text(corpus.root), load_lexicon(corpus.root))
 
 
-def copy_source(corpus: BenchmarkCorpus, split: str, direction: str) -> str:
+def copy_source(corpus: Corpus, split: str, direction: str) -> str:
     from kzcorpus.benchmark.translation import translation_items
 
     items = translation_items(corpus, split, direction)
-    return _jsonl([{"id": k, "translation": src} for k, (src, _) in items.items()])
+    return render_jsonl([{"id": k, "translation": src} for k, (src, _) in items.items()])
 
 
 @dataclass(frozen=True)
 class Baseline:
     name: str
     task: str
-    predict: Callable[[BenchmarkCorpus, str, str], str]  # (corpus, split, direction) → predictions text
+    predict: Callable[[Corpus, str, str], str]  # (corpus, split, direction) → predictions text
 
 
 BASELINES: dict[str, Baseline] = {

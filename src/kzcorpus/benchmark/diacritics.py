@@ -1,6 +1,7 @@
-"""The diacritic-repair task: restore the split Turkish letters of ``china-economic-relations``.
+"""The diacritic-repair task: restore the split Turkish letters of the reference document.
 
-Input: ``raw/china-economic-relations.txt`` as shipped (ğ/ö/ü/Ğ/Ö/Ü broken into "g "/"o "/"u "
+The document is the one with a ``repair_reference`` in ``raw/manifest.json``
+(``china-economic-relations`` in this release). Input: its raw file as shipped (ğ/ö/ü/Ğ/Ö/Ü broken into "g "/"o "/"u "
 by the PDF extractor, a space after İ). Prediction: the repaired file as UTF-8 text,
 line for line (same number of lines). Scored on the hand-corrected body lines of
 ``annotations/reference/``: word accuracy on damaged words, and collateral changes to
@@ -13,42 +14,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kzcorpus.benchmark.corpus import BenchmarkCorpus
 from kzcorpus.clean.evaluate import load_reference, score_pairs, word_spans
-from kzcorpus.clean.report import REFERENCE, REFERENCE_DOCUMENT
+from kzcorpus.clean.report import repair_reference
+from kzcorpus.corpus import Corpus
 from kzcorpus.errors import DataError
 from kzcorpus.io.raw import read_text
 from kzcorpus.paths import data_root, raw_dir
 
-DOCUMENT = REFERENCE_DOCUMENT
-
 
 def raw_input_text(root: Path | None = None) -> str:
-    return read_text(raw_dir(root) / f"{DOCUMENT}.txt")
+    document, _ = repair_reference(root)
+    return read_text(raw_dir(root) / f"{document}.txt")
 
 
-def read_repaired(path: Path, raw_text: str) -> list[str]:
+def read_repaired(path: Path, raw_text: str, document: str) -> list[str]:
     """The predicted lines; the file must keep the raw file's line count."""
     if not path.is_file():
-        raise DataError(f"predictions file missing; expected the repaired {DOCUMENT}.txt", path=path)
+        raise DataError(f"predictions file missing; expected the repaired {document}.txt", path=path)
     lines, raw_lines = read_text(path).split("\n"), raw_text.split("\n")
     if len(lines) != len(raw_lines):
         raise DataError(
-            f"{len(lines)} lines; expected {len(raw_lines)}, line for line with raw/{DOCUMENT}.txt "
+            f"{len(lines)} lines; expected {len(raw_lines)}, line for line with raw/{document}.txt "
             f"(first line without a counterpart: {min(len(lines), len(raw_lines)) + 1})",
             path=path,
         )
     return lines
 
 
-def evaluate_diacritics(path: Path, corpus: BenchmarkCorpus, split: str) -> dict[str, object]:
-    if not corpus.in_split(DOCUMENT, split):
+def evaluate_diacritics(path: Path, corpus: Corpus, split: str) -> dict[str, object]:
+    document, reference_path = repair_reference(corpus.root)
+    if not corpus.in_split(document, split):
         raise DataError(
-            f"the diacritic task's document {DOCUMENT} is in the {corpus.splits[DOCUMENT]} split, not {split}"
+            f"the diacritic task's document {document} is in the {corpus.splits[document]} split, not {split}"
         )
     raw = raw_input_text(corpus.root)
-    predicted = read_repaired(path, raw)
-    reference = (corpus.root or data_root()) / REFERENCE
+    predicted = read_repaired(path, raw, document)
+    reference = (corpus.root or data_root()) / reference_path
     triples = []
     for row in load_reference(reference):
         n, damaged = int(row["line"]), str(row["raw"])  # type: ignore[call-overload]

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from kzcorpus.benchmark.baselines import BASELINES
-from kzcorpus.benchmark.corpus import FOLD_SPLITS, BenchmarkCorpus
 from kzcorpus.benchmark.evaluate import DEFAULT_DIRECTION, evaluate
+from kzcorpus.corpus import Corpus
 
 RESULTS_PATH = "baselines.json"  # inside annotations/
 PLAN: tuple[tuple[str, str], ...] = (
@@ -28,7 +28,7 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("stance-sentence-majority", "test"),
     ("stance-sentence-tfidf-lr", "dev"),
     ("stance-sentence-tfidf-lr", "test"),
-    *(("stance-span-tfidf-lr", fold) for fold in FOLD_SPLITS),
+    ("stance-span-tfidf-lr", "fold-*"),  # one run per fold: as many as the corpus has document groups
     ("ud-stanza", "dev"),
     ("ud-stanza", "test"),
     ("ud-stanza", "all"),  # the shipped models never saw the corpus: every hand-tagged word counts
@@ -38,22 +38,27 @@ PLAN: tuple[tuple[str, str], ...] = (
     ("diacritics-shipped-repair", "test"),
     ("translation-copy-source", "test"),
 )
-"""(baseline, split) pairs of the results table; translation runs tr-en."""
+"""(baseline, split) pairs of the results table; translation runs tr-en; ``fold-*`` expands to every fold."""
 VERSIONED = ("kzcorpus", "scikit-learn", "sacrebleu", "stanza", "udtools")
 
 
-def run_baseline(name: str, corpus: BenchmarkCorpus, split: str, out: Path, direction: str = DEFAULT_DIRECTION) -> Path:
+def run_baseline(name: str, corpus: Corpus, split: str, out: Path, direction: str = DEFAULT_DIRECTION) -> Path:
     """Write the baseline's predictions to ``out`` (atomically) and return the path."""
     from kzcorpus.io.atomic import write_text_atomic
 
-    write_text_atomic(out, BASELINES[name].predict(corpus, split, direction))
+    write_text_atomic(out, BASELINES[name].predict(corpus, corpus.check_split(split), direction))
     return out
 
 
+def expand_plan(corpus: Corpus, plan: Iterable[tuple[str, str]] = PLAN) -> list[tuple[str, str]]:
+    return [(name, f) for name, split in plan for f in (corpus.fold_splits if split == "fold-*" else (split,))]
+
+
 def run_plan(
-    corpus: BenchmarkCorpus, plan: Iterable[tuple[str, str]] = PLAN, direction: str = DEFAULT_DIRECTION
+    corpus: Corpus, plan: Iterable[tuple[str, str]] = PLAN, direction: str = DEFAULT_DIRECTION
 ) -> list[dict[str, Any]]:
     """Each (baseline, split) run into a temporary file and scored."""
+    plan = expand_plan(corpus, plan)
     runs = []
     with tempfile.TemporaryDirectory(prefix="kzcorpus-baselines-") as tmp:
         for name, split in plan:
@@ -90,5 +95,5 @@ def versions() -> dict[str, str | None]:
     return out
 
 
-def results_report(corpus: BenchmarkCorpus, root: Path) -> dict[str, Any]:
+def results_report(corpus: Corpus, root: Path) -> dict[str, Any]:
     return git_commit(root) | {"versions": versions(), "runs": run_plan(corpus)}

@@ -1,29 +1,23 @@
 """Document-level splits with no leakage, and leave-one-document-out folds.
 
 Documents that are related (an index record that describes or repeats an article) form
-one group and always share a split and a fold, so no text reaches two splits. The
-assignment is fixed by hand (the corpus has four groups; a random draw would leave a split
-empty or without stance labels) and stable across rebuilds: it depends only on document
-ids and their recorded relations.
+one group and always share a split and a fold, so no text reaches two splits. Each
+document's split is data (``split`` in ``raw/manifest.json``, fixed by hand: a random
+draw over so few groups would leave a split empty or without stance labels); this
+module only checks that a group does not straddle two splits. Stable across rebuilds:
+it depends only on document ids, their recorded splits and their relations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from typing import get_args
 
 from kzcorpus.errors import DataError
 from kzcorpus.io.documents import Document
+from kzcorpus.schema.manifest import Split
 
-Split = str
-SPLITS: tuple[Split, ...] = ("train", "dev", "test")
-
-SPLIT_OF_GROUP: Mapping[str, Split] = {
-    "russia-alliance-limits": "train",  # the long article + its IAD record: most text and stance labels
-    "balance-policy-2025": "dev",
-    "central-asia-kyiv-2025": "dev",
-    "china-economic-relations": "test",  # a whole article, abstracts in tr and en
-}
-"""Group (named by its main document) → split."""
+SPLITS: tuple[Split, ...] = get_args(Split)
 
 
 def groups(documents: Sequence[Document]) -> dict[str, str]:
@@ -39,15 +33,20 @@ def groups(documents: Sequence[Document]) -> dict[str, str]:
 
 
 def assign_splits(documents: Sequence[Document]) -> dict[str, Split]:
-    """Document id → split; a group without an assignment is an error, never a silent default."""
-    out = {}
+    """Document id → split, read from the manifest; a group split across two splits is an error."""
+    by_group: dict[str, set[str]] = {}
     for doc_id, group in groups(documents).items():
-        if group not in SPLIT_OF_GROUP:
+        by_group.setdefault(group, set()).add(doc_id)
+    split_of = {d.id: d.entry.split for d in documents}
+    for group, members in sorted(by_group.items()):
+        found = {split_of[m] for m in members}
+        if len(found) > 1:
+            detail = ", ".join(f"{m}: {split_of[m]}" for m in sorted(members))
             raise DataError(
-                f"document group {group!r} has no split; add it to kzcorpus.benchmark.splits.SPLIT_OF_GROUP"
+                f"related documents of group {group!r} are in different splits ({detail}); "
+                "expected one split per group in raw/manifest.json (text would leak between splits)"
             )
-        out[doc_id] = SPLIT_OF_GROUP[group]
-    return out
+    return split_of
 
 
 def assign_folds(documents: Sequence[Document]) -> dict[str, int]:

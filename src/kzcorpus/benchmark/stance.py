@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from kzcorpus.benchmark.corpus import BenchmarkCorpus
 from kzcorpus.benchmark.metrics import stance_scores
 from kzcorpus.benchmark.predictions import index_predictions
+from kzcorpus.corpus import Corpus
 from kzcorpus.io.jsonl import iter_jsonl_numbered
 from kzcorpus.schema.benchmark import SentencePrediction, SpanPrediction
 from kzcorpus.schema.stance import StanceLabel
@@ -22,14 +22,12 @@ from kzcorpus.schema.stance import StanceLabel
 SentenceTarget = tuple[str, str]
 
 
-def span_items(labels: Iterable[StanceLabel], corpus: BenchmarkCorpus, split: str) -> dict[str, str]:
+def span_items(labels: Iterable[StanceLabel], corpus: Corpus, split: str) -> dict[str, str]:
     """Label id → gold polarity, for the labels of the split."""
     return {x.id: x.polarity for x in sorted(labels, key=lambda x: x.id) if corpus.in_split(x.document, split)}
 
 
-def sentence_pairs(
-    labels: Iterable[StanceLabel], corpus: BenchmarkCorpus, split: str
-) -> dict[SentenceTarget, set[str]]:
+def sentence_pairs(labels: Iterable[StanceLabel], corpus: Corpus, split: str) -> dict[SentenceTarget, set[str]]:
     """(sentence, target) → the polarities of the labels of the split on that sentence."""
     out: dict[SentenceTarget, set[str]] = {}
     for x in labels:
@@ -44,7 +42,7 @@ def agreeing(pairs: Mapping[SentenceTarget, set[str]]) -> dict[SentenceTarget, s
     return {k: next(iter(v)) for k, v in sorted(pairs.items()) if len(v) == 1}
 
 
-def sentence_items(labels: Iterable[StanceLabel], corpus: BenchmarkCorpus, split: str) -> dict[SentenceTarget, str]:
+def sentence_items(labels: Iterable[StanceLabel], corpus: Corpus, split: str) -> dict[SentenceTarget, str]:
     return agreeing(sentence_pairs(labels, corpus, split))
 
 
@@ -60,13 +58,13 @@ def read_sentence_predictions(path: Path, items: Mapping[SentenceTarget, str], s
     )
 
 
-def evaluate_span(path: Path, corpus: BenchmarkCorpus, split: str) -> dict[str, object]:
+def evaluate_span(path: Path, corpus: Corpus, split: str) -> dict[str, object]:
     items = span_items(corpus.stance, corpus, split)
     pred = read_span_predictions(path, items, split)
     return stance_scores(list(items.values()), [pred[k] for k in items])
 
 
-def evaluate_sentence(path: Path, corpus: BenchmarkCorpus, split: str) -> dict[str, object]:
+def evaluate_sentence(path: Path, corpus: Corpus, split: str) -> dict[str, object]:
     pairs = sentence_pairs(corpus.stance, corpus, split)
     items = agreeing(pairs)
     pred = read_sentence_predictions(path, items, split)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kzcorpus.benchmark.corpus import BenchmarkCorpus
 from kzcorpus.benchmark.predictions import index_predictions
+from kzcorpus.corpus import Corpus
 from kzcorpus.errors import DataError, require
 from kzcorpus.io.jsonl import iter_jsonl_numbered
 from kzcorpus.parallel.align import side_text
@@ -30,7 +30,7 @@ def parse_direction(direction: str) -> tuple[Language, Language]:
     return src, tgt  # type: ignore[return-value]
 
 
-def translation_items(corpus: BenchmarkCorpus, split: str, direction: str) -> dict[str, tuple[str, str]]:
+def translation_items(corpus: Corpus, split: str, direction: str) -> dict[str, tuple[str, str]]:
     """Link id → (source text, reference), for the split's links with both sides."""
     src, tgt = parse_direction(direction)
     links, sentences = corpus.parallel
@@ -44,7 +44,7 @@ def translation_items(corpus: BenchmarkCorpus, split: str, direction: str) -> di
     return items
 
 
-def evaluate_translation(path: Path, corpus: BenchmarkCorpus, split: str, direction: str) -> dict[str, Any]:
+def evaluate_translation(path: Path, corpus: Corpus, split: str, direction: str) -> dict[str, Any]:
     items = translation_items(corpus, split, direction)
     rows = ((n, r.id, r.translation) for n, r in iter_jsonl_numbered(path, TranslationPrediction))
     pred = index_predictions(

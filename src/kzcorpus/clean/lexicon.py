@@ -222,13 +222,6 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     return Lexicon.parse(read_text(p), p, default_morphology())
 
 
-LEXICON_SEEDS = (
-    "balance-policy-2025",
-    "central-asia-kyiv-2025",
-    "russia-alliance-limits",
-    "iad-record-russia-alliance-limits",
-)
-"""Seeds whose Turkish letters are intact; china-economic-relations (the damaged one) is left out."""
 LEXICON_TREEBANK_FILES = ("tr_imst-ud-train.conllu", "tr_imst-ud-dev.conllu")
 """IMST's test split stays unseen: the synthetic repair benchmark corrupts it."""
 

@@ -13,20 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kzcorpus.clean.language import detect_language
+from kzcorpus.clean.layout import get_profile
+from kzcorpus.clean.layout.base import RemovedLine, assign_roles, join_group, split_lines
 from kzcorpus.clean.lexicon import Lexicon
 from kzcorpus.clean.restore import iter_repairs
-from kzcorpus.clean.structure import (
-    Layout,
-    RemovedLine,
-    assign_roles,
-    is_hard_wrapped,
-    iter_pdf_paragraphs,
-    join_group,
-    layout_flat,
-    layout_pdf,
-    layout_web,
-    split_lines,
-)
 from kzcorpus.clean.traced import Traced, apply_edits, concat, offset_segments
 from kzcorpus.errors import DataError
 from kzcorpus.io.cleaned import CleanedLayers, text_relpath
@@ -101,21 +91,16 @@ def remove_markers(
     return out, found
 
 
-def _layout(meta: DocumentMetadata, lines: list) -> tuple[Layout, bool]:
-    if meta.document_type == "index_record":
-        return layout_web(lines), False
-    if is_hard_wrapped(lines):
-        return layout_pdf(lines), True
-    return layout_flat(lines), False
-
-
-def clean_document(meta: DocumentMetadata, raw: str, lexicon: Lexicon) -> CleanedDocument:
+def clean_document(meta: DocumentMetadata, raw: str, lexicon: Lexicon, profile: str) -> CleanedDocument:
+    """``profile``: the document's layout profile (``layout`` in ``raw/manifest.json``)."""
+    reader = get_profile(profile)
     repairs = list(iter_repairs(raw, lexicon))
     traced = apply_edits(Traced.from_raw(raw), [(r.start, r.end, r.replacement) for r in repairs])
     lines = split_lines(traced, raw)
-    layout, pdf = _layout(meta, lines)
-    groups = list(iter_pdf_paragraphs(layout.body)) if pdf else [[b] for b in layout.body]
-    roles = assign_roles(groups, layout.roles, pdf)
+    reader.check(lines)
+    layout = reader.read(lines)
+    groups = list(reader.paragraphs(layout.body))
+    roles = assign_roles(groups, layout.roles, reader)
     paras = [nfc(join_group(g)) for g in groups]
     paras, markers = remove_markers(paras, roles, len(layout.footnotes))
 
@@ -183,19 +168,22 @@ def _removed_record(doc_id: str, item: RemovedLine, raw: str) -> Removed:
     )
 
 
-def provenance(lexicon_sha256: str, morphology: str, version: str) -> ProducedBy:
+def provenance(morphology: str, version: str) -> ProducedBy:
+    """Who made the cleaned layer; the lexicon's hash is a field of each record (``lexicon_sha256``)."""
     return ProducedBy(
         method="rule-based",
         agent=f"kzcorpus.clean {version}",
         note=(
-            f"layout rules (kzcorpus.clean.structure); diacritic repair with lexicon sha256={lexicon_sha256} "
-            f"and {morphology}; paragraph language and role checked against a hand-verified list "
-            "(tests/data/paragraph_labels.tsv)"
+            "layout rules (kzcorpus.clean.layout, the profile named in raw/manifest.json); diacritic repair with "
+            f"the lexicon named by lexicon_sha256 and {morphology}; paragraph language and role checked against a "
+            "hand-verified list (tests/data/paragraph_labels.tsv)"
         ),
     )
 
 
-def to_layers(meta: DocumentMetadata, cleaned: CleanedDocument, produced_by: ProducedBy) -> CleanedLayers:
+def to_layers(
+    meta: DocumentMetadata, cleaned: CleanedDocument, produced_by: ProducedBy, lexicon_sha256: str
+) -> CleanedLayers:
     record = CleanedText(
         document=meta.id,
         text_file=text_relpath(meta.id),
@@ -205,6 +193,7 @@ def to_layers(meta: DocumentMetadata, cleaned: CleanedDocument, produced_by: Pro
         footnotes=len(cleaned.footnotes),
         removed=len(cleaned.removed),
         repairs=cleaned.repairs,
+        lexicon_sha256=lexicon_sha256,
         produced_by=produced_by,
         offset_map=cleaned.offset_map,
     )

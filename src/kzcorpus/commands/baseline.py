@@ -1,16 +1,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 
 def register(subparsers: Any) -> None:
     from kzcorpus.benchmark.baselines import BASELINES
-    from kzcorpus.benchmark.corpus import SPLIT_CHOICES
     from kzcorpus.benchmark.evaluate import DEFAULT_DIRECTION, DEFAULT_SPLIT
     from kzcorpus.benchmark.translation import DIRECTIONS
+    from kzcorpus.corpus import SPLITS_HELP
 
     p = subparsers.add_parser(
         "baseline",
@@ -22,7 +21,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("name", nargs="?", choices=list(BASELINES), help="the baseline (omit with --all)")
     p.add_argument("--output", type=Path, help="where to write the predictions")
-    p.add_argument("--split", choices=SPLIT_CHOICES, default=DEFAULT_SPLIT, help="default: %(default)s")
+    p.add_argument("--split", default=DEFAULT_SPLIT, help=f"{SPLITS_HELP} (default: %(default)s)")
     p.add_argument("--direction", choices=DIRECTIONS, default=DEFAULT_DIRECTION, help="translation only")
     p.add_argument("--all", action="store_true", help="run the whole results table instead of one baseline")
     p.add_argument(
@@ -32,16 +31,17 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kzcorpus.benchmark.corpus import BenchmarkCorpus
+    from kzcorpus.corpus import Corpus
     from kzcorpus.paths import data_root
 
-    corpus = BenchmarkCorpus()
+    corpus = Corpus()
     if args.all:
         from kzcorpus.benchmark.results import RESULTS_PATH, results_report
         from kzcorpus.io.atomic import write_text_atomic
+        from kzcorpus.io.jsonl import render_json
         from kzcorpus.paths import annotations_dir
 
-        text = json.dumps(results_report(corpus, data_root()), ensure_ascii=False, indent=2) + "\n"
+        text = render_json(results_report(corpus, data_root()))
         if args.save:
             write_text_atomic(annotations_dir() / RESULTS_PATH, text)
         print(text, end="")

@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    from kzcorpus.benchmark.corpus import SPLIT_CHOICES
     from kzcorpus.benchmark.evaluate import DEFAULT_DIRECTION, DEFAULT_SPLIT, TASKS
     from kzcorpus.benchmark.translation import DIRECTIONS
+    from kzcorpus.corpus import SPLITS_HELP
 
     formats = "; ".join(f"{name}: {fmt}" for name, (_, fmt) in TASKS.items())
     p = subparsers.add_parser(
@@ -21,7 +20,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--predictions", type=Path, required=True, help="the system's output (format per task above); - reads stdin"
     )
-    p.add_argument("--split", choices=SPLIT_CHOICES, default=DEFAULT_SPLIT, help="default: %(default)s")
+    p.add_argument("--split", default=DEFAULT_SPLIT, help=f"{SPLITS_HELP} (default: %(default)s)")
     p.add_argument(
         "--direction", choices=DIRECTIONS, default=DEFAULT_DIRECTION, help="translation only (default: %(default)s)"
     )
@@ -33,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     import tempfile
 
     from kzcorpus.benchmark.evaluate import evaluate
+    from kzcorpus.io.jsonl import render_json
 
     if str(args.predictions) != "-":
         result = evaluate(args.task, args.predictions, split=args.split, direction=args.direction)
@@ -41,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
             path = Path(tmp) / "<stdin>"
             path.write_text(sys.stdin.read(), encoding="utf-8")
             result = evaluate(args.task, path, split=args.split, direction=args.direction)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    print(render_json(result), end="")
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -37,6 +36,7 @@ def register(subparsers: Any) -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from kzcorpus.errors import DataError
     from kzcorpus.export.rows import CONLLU_CONFIGS, iter_rows, row_to_conllu, select_fields, tsv_line
+    from kzcorpus.io.jsonl import jsonl_line
 
     fields = [f.strip() for f in args.fields.split(",")] if args.fields else None
     rows = iter_rows(args.config, args.split)
@@ -53,7 +53,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     header = True
     for row in select_fields(rows, fields):
         if args.format == "jsonl":
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(jsonl_line(row) + "\n")
         else:
             if header:
                 out.write(tsv_line(row.keys()))
@@ -65,6 +65,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_lookup(args: argparse.Namespace) -> int:
     from kzcorpus.errors import DataError
     from kzcorpus.export.rows import CONLLU_CONFIGS, find_id, row_to_conllu
+    from kzcorpus.io.jsonl import render_json
 
     found = find_id(args.id)
     if not found:
@@ -80,5 +81,5 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             if config in CONLLU_CONFIGS:
                 sys.stdout.write(f"# config = {config}\n" + row_to_conllu(row))
         return 0
-    print(json.dumps([{"config": c, "row": r} for c, r in found], ensure_ascii=False, indent=2))
+    print(render_json([{"config": c, "row": r} for c, r in found]), end="")
     return 0

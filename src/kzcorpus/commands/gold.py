@@ -55,16 +55,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    import json
     from dataclasses import asdict
 
+    from kzcorpus.io.jsonl import jsonl_line
     from kzcorpus.udgold.check import read_checked
     from kzcorpus.udgold.diff import iter_cases
 
     a, b = read_checked(args.a), read_checked(args.b)
     n = 0
     for case in iter_cases(a, b):
-        print(json.dumps(asdict(case), ensure_ascii=False))
+        print(jsonl_line(asdict(case)))
         n += 1
     print(f"{n} case(s)", file=sys.stderr)
     return 0

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +22,11 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from kzcorpus.annotate.quality import QUALITY_PATH, quality_report
     from kzcorpus.io.atomic import write_text_atomic
+    from kzcorpus.io.jsonl import render_json
     from kzcorpus.paths import annotations_dir, data_root
 
     repo = args.repo or data_root()
-    text = json.dumps(quality_report(repo), ensure_ascii=False, indent=2) + "\n"
+    text = render_json(quality_report(repo))
     if args.save:
         write_text_atomic(annotations_dir(repo) / QUALITY_PATH, text)
     print(text, end="")

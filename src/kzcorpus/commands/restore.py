@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from kzcorpus.models.cli import DEFAULT_UD
+from kzcorpus.models import DEFAULT_UD
 
 
 def register(subparsers: Any) -> None:
@@ -34,9 +33,9 @@ def run(args: argparse.Namespace) -> int:
     lexicon = load_lexicon()
     if args.evaluate:
         from kzcorpus.clean.report import repair_report
+        from kzcorpus.io.jsonl import render_json
 
-        report = repair_report(lexicon, args.ud)
-        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        text = render_json(repair_report(lexicon, args.ud))
         if args.save:
             from kzcorpus.io.atomic import write_text_atomic
 

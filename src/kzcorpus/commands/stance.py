@@ -82,9 +82,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_cases(args: argparse.Namespace) -> int:
-    import json
-
     from kzcorpus.io.cleaned import load_cleaned
+    from kzcorpus.io.jsonl import jsonl_line
     from kzcorpus.io.stance import read_stance_inputs
     from kzcorpus.stance.adjudicate import iter_clusters
     from kzcorpus.stance.labels import split_by_scope
@@ -107,7 +106,7 @@ def _cmd_cases(args: argparse.Namespace) -> int:
             "a": [r.model_dump(mode="json", exclude={"document", "annotator", "guideline_version", "id"}) for r in c.a],
             "b": [r.model_dump(mode="json", exclude={"document", "annotator", "guideline_version", "id"}) for r in c.b],
         }
-        print(json.dumps(row, ensure_ascii=False))
+        print(jsonl_line(row))
         n += 1
     print(f"{n} case(s)", file=sys.stderr)
     return 0

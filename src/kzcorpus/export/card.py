@@ -10,12 +10,12 @@ import json
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from string import Template
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzcorpus.benchmark.table import results_table
 from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
-from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.io.documents import Document
+from kzcorpus.schema.common import LANGUAGES
 from kzcorpus.schema.stance import GUIDELINE_VERSION, StanceLabel
 from kzcorpus.stats import (
     annotation_stats,
@@ -31,6 +31,9 @@ from kzcorpus.stats import (
     stance_language_table,
     stance_provenance_counts,
 )
+
+if TYPE_CHECKING:
+    from kzcorpus.corpus import Corpus
 
 # What each licence lets a user do with the text and with annotations derived from it.
 LICENSE_TERMS: dict[str | None, str] = {
@@ -149,7 +152,7 @@ def card_header(splits: Mapping[str, Mapping[str, tuple[int, int]]]) -> dict[str
     """``splits``: config → {split: (rows, bytes)} of its data files (``<config>/<split>.jsonl``)."""
     return {
         "pretty_name": "kzcorpus",
-        "language": ["tr", "en", "ru"],
+        "language": list(LANGUAGES),
         # the sources carry different terms (one CC BY-NC-ND 4.0, four unstated): no single
         # SPDX id fits, so the Hub's "other" with a named licence file, per its card spec
         "license": "other",
@@ -323,7 +326,7 @@ def stance_counts_text(labels: Sequence[StanceLabel]) -> str:
     )
 
 
-def render_card(layers: CorpusLayers, splits: Mapping[str, Mapping[str, tuple[int, int]]]) -> str:
+def render_card(layers: Corpus, splits: Mapping[str, Mapping[str, tuple[int, int]]]) -> str:
     docs = layers.documents
     rows = corpus_stats(docs)
     per_lang = documents_per_language(rows)

@@ -8,12 +8,13 @@ config and split with a field per column. ``mlcroissant`` validates it offline (
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from kzcorpus import RELEASE_DATE
 from kzcorpus.export.features import CONFIG_FEATURES, Labels, Spec
+from kzcorpus.io.jsonl import render_json
+from kzcorpus.schema.common import LANGUAGES
 
 CROISSANT_FILE = "croissant.json"
 _CONTEXT = {
@@ -186,10 +187,10 @@ def croissant(data: Mapping[str, str], version: str, citation: str) -> str:
         "version": version,
         "datePublished": RELEASE_DATE,
         "citeAs": citation,
-        "inLanguage": ["tr", "en", "ru"],
+        "inLanguage": list(LANGUAGES),
         "creator": {"@type": "sc:Organization", "name": "kzcorpus maintainers"},
         **RAI,
         "distribution": distribution,
         "recordSet": record_sets,
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return render_json(doc)

@@ -7,26 +7,28 @@ versions (a fresh build must equal the shipped files) and diff well in git; the 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzcorpus.annotate.corpus import RULE_LANGUAGES
 from kzcorpus.benchmark.splits import SPLITS
 from kzcorpus.export.card import LICENSE_FILE, license_file, render_card
 from kzcorpus.export.croissant import CROISSANT_FILE, croissant
-from kzcorpus.export.layers import CorpusLayers
 from kzcorpus.export.mt import mt_files
 from kzcorpus.export.parquet import parquet_files
 from kzcorpus.export.ud import ud_files
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, render_sentence, split_sentence_id
 from kzcorpus.io.documents import Document
+from kzcorpus.io.jsonl import render_jsonl
 from kzcorpus.io.stance import label_row
 from kzcorpus.parallel.align import SentenceInfo, side_text
 from kzcorpus.schema.common import LANGUAGES
 from kzcorpus.schema.parallel import AlignmentLink
 from kzcorpus.schema.stance import StanceLabel
+
+if TYPE_CHECKING:
+    from kzcorpus.corpus import Corpus
 
 CARD_NAME = "README.md"
 CITATION = (
@@ -204,10 +206,6 @@ def with_split(
         yield row | {"split": splits[row["document"]], "fold": folds[row["document"]]}
 
 
-def render_jsonl(rows: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-
-
 HF_SPLIT_NAMES = {"train": "train", "dev": "validation", "test": "test"}
 """Benchmark split → Hugging Face split name. The ``split`` column and ``kzcorpus evaluate
 --split`` keep UD's ``dev``; the Hub's convention (and ``datasets``' ``Split.VALIDATION``)
@@ -218,7 +216,7 @@ SPLIT_CONFIGS = ("sentences", "sentences_gold", "stance", "stance_sentences", "p
 """Sentence- and span-level configs: one JSON Lines file per benchmark split."""
 
 
-def split_files(config: str, rows: Iterable[dict[str, Any]], layers: CorpusLayers) -> dict[str, str]:
+def split_files(config: str, rows: Iterable[dict[str, Any]], layers: Corpus) -> dict[str, str]:
     """``<config>/<split>.jsonl`` for each split that has rows (the dev documents have no
     translations, so ``parallel`` has no dev file rather than an empty one)."""
     return plain_split_files(
@@ -226,7 +224,7 @@ def split_files(config: str, rows: Iterable[dict[str, Any]], layers: CorpusLayer
     )
 
 
-def plain_split_files(config: str, rows: Iterable[tuple[str, dict[str, Any]]], layers: CorpusLayers) -> dict[str, str]:
+def plain_split_files(config: str, rows: Iterable[tuple[str, dict[str, Any]]], layers: Corpus) -> dict[str, str]:
     """``<config>/<split>.jsonl`` for rows that keep a foreign schema (no split/fold columns)."""
     by_split: dict[str, list[dict[str, Any]]] = {}
     for document, row in rows:
@@ -246,27 +244,31 @@ def data_splits(files: Mapping[str, str]) -> dict[str, dict[str, tuple[int, int]
     return {c: {k: n[k] for k in sorted(n, key=HF_SPLITS.index)} for c, n in out.items()}
 
 
-def dataset_files(layers: CorpusLayers) -> dict[str, str | bytes]:
+def config_files(corpus: Corpus) -> dict[str, str]:
+    """``<config>/<split>.jsonl`` of every config of the registry, in its order."""
+    from kzcorpus.registry import HF_CONFIGS
+
+    data: dict[str, str] = {}
+    for config in HF_CONFIGS:
+        rows = config.rows(corpus)
+        if config.shape == "single":
+            data[f"{config.name}/train.jsonl"] = render_jsonl(rows)
+        elif config.shape == "split":
+            data |= split_files(config.name, rows, corpus)
+        else:
+            data |= plain_split_files(config.name, rows, corpus)
+    return data
+
+
+def dataset_files(corpus: Corpus) -> dict[str, str | bytes]:
     """Relative path inside ``dataset/`` → file content."""
-    docs, cleaned = layers.documents, layers.cleaned
-    data = {
-        "documents/train.jsonl": render_jsonl(iter_document_rows(docs, cleaned)),
-        "paragraphs/train.jsonl": render_jsonl(iter_paragraph_rows(docs, cleaned)),
-        "footnotes/train.jsonl": render_jsonl(iter_footnote_rows(docs, cleaned)),
-        **split_files("sentences", iter_sentence_rows(layers.annotated), layers),
-        **split_files("sentences_gold", iter_sentence_rows(layers.gold, GOLD_ANNOTATION), layers),
-        **split_files("stance", iter_stance_rows(layers.stance), layers),
-        **split_files("stance_sentences", iter_stance_sentence_rows(layers.annotated, layers.stance), layers),
-        **split_files("parallel", iter_parallel_rows(layers.links, layers.link_sentences), layers),
-        **plain_split_files("ud", iter_ud_rows(layers.annotated), layers),
-        **plain_split_files("ud_gold", iter_ud_rows(layers.gold), layers),
-    }
+    data = config_files(corpus)
     return {
         **data,
-        **mt_files(layers.links, layers.link_sentences, layers.version),
-        **ud_files(layers.annotated, layers.gold, layers.splits),
-        CARD_NAME: render_card(layers, data_splits(data)),
-        LICENSE_FILE: license_file(docs),
-        CROISSANT_FILE: croissant(data, layers.version, CITATION),
+        **mt_files(corpus.links, corpus.link_sentences, corpus.version),
+        **ud_files(corpus.annotated, corpus.gold, corpus.splits),
+        CARD_NAME: render_card(corpus, data_splits(data)),
+        LICENSE_FILE: license_file(corpus.documents),
+        CROISSANT_FILE: croissant(data, corpus.version, CITATION),
         **parquet_files(data),
     }

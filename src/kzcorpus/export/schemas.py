@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from kzcorpus.io.jsonl import render_json
 from kzcorpus.schema import RECORD_TYPES
 
 
@@ -17,5 +16,5 @@ def schema_files() -> dict[str, str]:
             "$id": f"kzcorpus/{name}.schema.json",
             **schema,
         }
-        out[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        out[f"{name}.schema.json"] = render_json(schema)
     return out

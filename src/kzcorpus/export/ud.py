@@ -13,9 +13,10 @@ from collections.abc import Mapping, Sequence
 
 from kzcorpus.benchmark.splits import SPLITS
 from kzcorpus.io.conllu import Sentence, render_file
+from kzcorpus.schema.common import annotated_by
 
 UD_DIR = "ud"
-UD_LANGUAGES = ("tr", "en")
+UD_LANGUAGES = annotated_by("stanza")  # the rule-based (Russian) tokens are not UD-valid
 TREEBANK = "kzcorpus"
 GENRE = "news nonfiction academic"
 

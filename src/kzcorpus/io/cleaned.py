@@ -7,12 +7,11 @@ offset map covering every character).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kzcorpus.errors import DataError
-from kzcorpus.io.jsonl import dump_record, iter_jsonl_numbered
+from kzcorpus.io.jsonl import iter_jsonl_numbered
 from kzcorpus.io.raw import read_text, sha256_bytes
 from kzcorpus.paths import annotations_dir
 from kzcorpus.schema.clean import CleanedText, Footnote, Paragraph, Removed
@@ -38,10 +37,6 @@ class CleanedLayers:
 
 def text_relpath(doc_id: str) -> str:
     return f"{TEXT_DIR}/{doc_id}.txt"
-
-
-def render_records(records: Iterable[object]) -> str:
-    return "".join(dump_record(r) + "\n" for r in records)  # type: ignore[arg-type]
 
 
 def _check(layers: CleanedLayers, path: Path) -> None:

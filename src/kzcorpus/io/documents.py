@@ -19,6 +19,7 @@ METADATA_NAME = "documents.jsonl"
 class Document:
     metadata: DocumentMetadata
     raw_text: str
+    entry: ManifestEntry  # the raw file's pin and the per-document pipeline facts (split, layout, ...)
 
     @property
     def id(self) -> str:
@@ -111,7 +112,7 @@ def iter_documents(root: Path | None = None) -> Iterator[Document]:
     for entry in entries.values():
         if entry.id not in records:
             raise DataError(f"no metadata record for document {entry.id!r}; expected one line per raw file", path=path)
-        yield Document(metadata=records[entry.id], raw_text=texts[entry.id])
+        yield Document(metadata=records[entry.id], raw_text=texts[entry.id], entry=entry)
 
 
 def load_documents(root: Path | None = None) -> list[Document]:

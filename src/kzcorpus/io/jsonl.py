@@ -1,4 +1,9 @@
-"""JSON Lines of pydantic records: one validated record per line, errors by line."""
+"""JSON Lines (one validated record per line, errors by line) and JSON documents.
+
+Every JSON Lines and pretty-printed JSON file kzcorpus writes is rendered here, so all of
+them share one byte format: UTF-8 characters as they are (no ``\\u`` escapes), keys in
+insertion order, json's default separators, one ``\\n`` after each row or document.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -71,9 +76,29 @@ def read_located(path: Path, model: type[M]) -> list[Located[M]]:
     return [Located(r, path, n) for n, r in iter_jsonl_numbered(path, model)]
 
 
-def dump_record(record: BaseModel) -> str:
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(", ", ": "))
+def jsonl_line(obj: Any) -> str:
+    """One JSON Lines row, without its newline."""
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def render_jsonl(rows: Iterable[Any]) -> str:
+    """JSON Lines text of plain rows (dicts, lists, strings, numbers), one per line."""
+    return "".join(jsonl_line(r) + "\n" for r in rows)
+
+
+def render_records(records: Iterable[BaseModel]) -> str:
+    """JSON Lines text of pydantic records, one per line: each its JSON-mode dump, fields in model order."""
+    return render_jsonl(r.model_dump(mode="json") for r in records)
 
 
 def write_jsonl(path: Path, records: Iterable[BaseModel]) -> bool:
-    return write_text_atomic(path, "".join(dump_record(r) + "\n" for r in records))
+    return write_text_atomic(path, render_records(records))
+
+
+def render_json(obj: Any, *, ensure_ascii: bool = False) -> str:
+    """A JSON document indented by two spaces, with a final newline.
+
+    ``ensure_ascii=True`` keeps the ``\\u`` escapes of files first written that way (the
+    model records), so their bytes do not change.
+    """
+    return json.dumps(obj, ensure_ascii=ensure_ascii, indent=2) + "\n"

@@ -78,7 +78,9 @@ def manifest_entry(doc_id: str, data: bytes, source_file: str) -> ManifestEntry:
 
 
 def render_manifest(manifest: Manifest) -> str:
-    return json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    from kzcorpus.io.jsonl import render_json  # here, not at the top: io.jsonl reads files through this module
+
+    return render_json(manifest.model_dump(mode="json"))
 
 
 def verify_entry(entry: ManifestEntry, root: Path | None = None) -> str:

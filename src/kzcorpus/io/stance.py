@@ -7,13 +7,12 @@ Readers keep each record's line number so that every later check can name the re
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kzcorpus.errors import DataError
-from kzcorpus.io.jsonl import Located, read_located
+from kzcorpus.io.jsonl import Located, read_located, render_jsonl
 from kzcorpus.io.raw import read_json_model
 from kzcorpus.paths import annotations_dir
 from kzcorpus.schema.stance import LABEL_FIELDS, Decision, Scope, StanceLabel, StanceSpan, TranslationLink
@@ -71,4 +70,4 @@ def label_row(label: StanceLabel) -> dict[str, object]:
 
 
 def render_labels(labels: Iterable[StanceLabel]) -> str:
-    return "".join(json.dumps(label_row(x), ensure_ascii=False) + "\n" for x in labels)
+    return render_jsonl(label_row(x) for x in labels)

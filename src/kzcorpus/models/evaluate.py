@@ -77,26 +77,6 @@ def score_files(gold: Path, system: Path) -> dict[str, float]:
     return {m: round(100 * result[m].f1, 2) for m in METRICS}
 
 
-def restore_long_tokens(doc: Any, text: str) -> int:
-    """Put back the text of tokens Stanza replaced by ``<UNK>`` for being too long.
-
-    Stanza's tokenize processor swaps tokens longer than ``max_seqlen`` characters (very
-    long URLs, in practice) for ``<UNK>`` to protect downstream GPU memory; the scorer
-    needs the characters back, and the token's offsets still point at them.
-    """
-    fixed = 0
-    for sentence in doc.sentences:
-        for token in sentence.tokens:
-            if token.text == "<UNK>" and token.start_char is not None and token.end_char is not None:
-                original = text[token.start_char : token.end_char]
-                if original and original != "<UNK>":
-                    token.text = original
-                    if len(token.words) == 1:
-                        token.words[0].text = original
-                    fixed += 1
-    return fixed
-
-
 def evaluate(
     lang: str,
     gold: str | Path,
@@ -114,7 +94,7 @@ def evaluate(
     gold = Path(gold)
     if not gold.is_file():
         raise DataError("gold CoNLL-U file not found", path=gold)
-    from kzcorpus.models.pipeline import load_pipeline
+    from kzcorpus.models.pipeline import load_pipeline, restore_long_tokens
 
     if nlp_and_provenance is None:
         nlp, provenance = load_pipeline(lang, resources_dir=resources_dir, batch_size=batch_size)

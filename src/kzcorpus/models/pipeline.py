@@ -235,6 +235,27 @@ def load_pipeline(
     return nlp, provenance
 
 
+def restore_long_tokens(doc: Any, text: str) -> int:
+    """Put back the text of tokens Stanza replaced by ``<UNK>`` for being too long.
+
+    Stanza's tokenize processor swaps tokens longer than ``max_seqlen`` characters (very
+    long URLs, in practice) for ``<UNK>`` to protect downstream GPU memory; the annotation
+    layer and the scorer need the characters back, and the token's offsets still point at
+    them. Here, beside :func:`load_pipeline`, because every caller of a pipeline needs it.
+    """
+    fixed = 0
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            if token.text == "<UNK>" and token.start_char is not None and token.end_char is not None:
+                original = text[token.start_char : token.end_char]
+                if original and original != "<UNK>":
+                    token.text = original
+                    if len(token.words) == 1:
+                        token.words[0].text = original
+                    fixed += 1
+    return fixed
+
+
 def _find_unloadable(files: dict[str, Path]) -> Path | None:
     """The first file that torch cannot read with ``weights_only=True``."""
     try:

@@ -104,5 +104,6 @@ class CleanedText(StrictModel):
     footnotes: Offset
     removed: Offset
     repairs: Offset = Field(description="Letters restored by the diacritic repair.")
+    lexicon_sha256: Sha256 = Field(description="SHA-256 of the repair lexicon (models/restore/lexicon.tsv) used.")
     produced_by: ProducedBy
     offset_map: list[Segment]

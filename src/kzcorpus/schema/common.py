@@ -9,7 +9,21 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 Language = Literal["tr", "en", "ru"]
 """ISO 639-1 codes of the languages present in the corpus."""
 
-LANGUAGES: tuple[Language, ...] = ("tr", "en", "ru")
+Annotator = Literal["stanza", "rules"]
+
+ANNOTATOR: dict[Language, Annotator] = {"tr": "stanza", "en": "stanza", "ru": "rules"}
+"""The one table of the corpus's languages, in their fixed order, and how each is annotated:
+``stanza``, full UD (tokens, tags, lemmas, trees) by a shipped Stanza model trained on a UD
+treebank; ``rules``, tokens and sentences only, by rules (no model is shipped for Russian).
+Every other language list (models, UD export, gold, benchmark) is derived from it."""
+
+LANGUAGES: tuple[Language, ...] = tuple(ANNOTATOR)
+
+
+def annotated_by(annotator: Annotator) -> tuple[Language, ...]:
+    """The languages annotated by ``annotator``, in :data:`LANGUAGES` order."""
+    return tuple(lang for lang in LANGUAGES if ANNOTATOR[lang] == annotator)
+
 
 DOCUMENT_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DocumentId = Annotated[str, StringConstraints(pattern=DOCUMENT_ID_PATTERN, max_length=80)]

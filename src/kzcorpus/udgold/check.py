@@ -14,19 +14,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzcorpus.errors import DataError
+from kzcorpus.errors import DataError, Problem
 from kzcorpus.io.conllu import space_after
 from kzcorpus.schema.ud import UPOS_TAGS as UPOS
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)

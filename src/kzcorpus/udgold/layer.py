@@ -19,6 +19,7 @@ from pathlib import Path
 from kzcorpus.errors import DataError
 from kzcorpus.io.conllu import Sentence, Token, Word, render_file, space_after, split_conllu_name
 from kzcorpus.io.jsonl import read_located
+from kzcorpus.schema.common import annotated_by
 from kzcorpus.schema.udgold import UdDecision
 from kzcorpus.udgold.check import Block, read_checked
 from kzcorpus.udgold.merge import merge
@@ -28,7 +29,7 @@ PASSES = ("pass-a", "pass-b")
 DECISIONS = f"{INPUT_DIR}/adjudication.jsonl"
 GOLD_DIR = "gold"  # inside annotations/: the released files
 GOLD_SPLITS = ("dev", "test")
-GOLD_LANGUAGES = ("tr", "en")
+GOLD_LANGUAGES = annotated_by("stanza")  # the languages with a UD layer to correct
 PROVENANCE = (
     "gold: made by reading, from scratch, without any system output; two independent passes "
     "(pass-a, pass-b) by AI annotators (a language model reading the text, not humans), every "

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-
-from kzcorpus.models import LANGS
-
-DEFAULT_UD = {"tr": "../shared/ud/UD_Turkish-IMST", "en": "../shared/ud/UD_English-EWT"}
+from typing import Any
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Any) -> None:
+    from kzcorpus.models import DEFAULT_UD, LANGS
+
     p = subparsers.add_parser(
         "models",
         help="train, evaluate and inspect the Stanza models",
@@ -84,17 +82,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _cmd_lexicon(args: argparse.Namespace) -> int:
-    from kzcorpus.clean.lexicon import LEXICON_SEEDS, LEXICON_TREEBANK_FILES, build_lexicon, lexicon_path
+    from kzcorpus.clean.lexicon import LEXICON_TREEBANK_FILES, build_lexicon, lexicon_path
     from kzcorpus.errors import DataError
     from kzcorpus.io.atomic import write_text_atomic
-    from kzcorpus.io.raw import read_text
-    from kzcorpus.paths import raw_dir
+    from kzcorpus.io.raw import iter_raw_texts
 
     files = [args.ud / name for name in LEXICON_TREEBANK_FILES]
     for f in files:
         if not f.is_file():
             raise DataError("treebank file missing; pass --ud <path to UD_Turkish-IMST>", path=f)
-    seeds = [(f"raw/{s}.txt", read_text(raw_dir() / f"{s}.txt")) for s in LEXICON_SEEDS]
+    # documents whose Turkish letters are intact (lexicon_source in raw/manifest.json)
+    seeds = [(f"raw/{e.file}", text) for e, text in iter_raw_texts() if e.lexicon_source]
     lex = build_lexicon(files, seeds)
     out = args.out or lexicon_path()
     write_text_atomic(out, lex.render())
@@ -103,6 +101,7 @@ def _cmd_lexicon(args: argparse.Namespace) -> int:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
+    from kzcorpus.models import DEFAULT_UD
     from kzcorpus.models.train import DEFAULT_WORK, train
 
     ud = args.ud or Path(DEFAULT_UD[args.lang])
@@ -122,6 +121,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from kzcorpus.io.jsonl import render_json
     from kzcorpus.models.evaluate import evaluate
 
     result = evaluate(
@@ -132,11 +132,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         output=args.output,
         batch_size=args.batch_size,
     )
-    print(json.dumps(result["metrics"], indent=2))
+    print(render_json(result["metrics"]), end="")
     if args.save:
         from kzcorpus.models.evaluate import scores_record
 
-        args.save.write_text(json.dumps(scores_record(args.lang, result), indent=2) + "\n", encoding="utf-8")
+        args.save.write_text(render_json(scores_record(args.lang, result), ensure_ascii=True), encoding="utf-8")
     return 0
 
 
@@ -148,7 +148,8 @@ def _cmd_card(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    from kzcorpus.io.jsonl import render_json
     from kzcorpus.models.pipeline import model_provenance
 
-    print(json.dumps(model_provenance(args.lang, resources_dir=args.resources_dir), indent=2))
+    print(render_json(model_provenance(args.lang, resources_dir=args.resources_dir), ensure_ascii=True), end="")
     return 0
