@@ -187,7 +187,8 @@ def test_paragraph_and_footnote_configs_load_typed() -> None:
 
 
 def test_sentences_config_loads_typed_and_points_into_the_text() -> None:
-    from kzcorpus.export.features import CONFIG_FEATURES, to_features
+    from kzcorpus.export.features import to_features
+    from kzcorpus.registry import CONFIG_FEATURES
 
     sents = load_config("sentences")
     assert sents.features == to_features(CONFIG_FEATURES["sentences"])

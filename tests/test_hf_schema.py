@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from kzcorpus.errors import DataError
-from kzcorpus.export.features import CONFIG_FEATURES, UNIVERSAL_DEPENDENCIES, Labels
+from kzcorpus.export.features import UNIVERSAL_DEPENDENCIES, Labels
+from kzcorpus.registry import CONFIG_FEATURES
 from kzcorpus.schema.ud import HF_UD_UPOS
 
 from .conftest import REPO, config_rows

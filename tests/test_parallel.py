@@ -54,7 +54,8 @@ def test_the_abstracts_are_aligned_whole_and_the_iad_copy_is_left_out() -> None:
 
 def test_parallel_config_loads_typed_with_the_sentence_texts() -> None:
     pytest.importorskip("datasets")
-    from kzcorpus.export.features import CONFIG_FEATURES, to_features
+    from kzcorpus.export.features import to_features
+    from kzcorpus.registry import CONFIG_FEATURES
 
     ds = load_config("parallel")
     assert ds.features == to_features(CONFIG_FEATURES["parallel"])

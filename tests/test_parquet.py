@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kzcorpus.export.features import CONFIG_FEATURES
 from kzcorpus.export.parquet import same_table, to_parquet
+from kzcorpus.registry import CONFIG_FEATURES
 
 from .conftest import REPO
 

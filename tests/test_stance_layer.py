@@ -286,7 +286,8 @@ def test_agreement_figures_in_readme_and_card_are_recomputed(doc: str) -> None:
 
 def test_stance_configs_load_typed_and_agree_with_the_layer() -> None:
     pytest.importorskip("datasets")
-    from kzcorpus.export.features import CONFIG_FEATURES, STANCE, to_features
+    from kzcorpus.export.features import STANCE, to_features
+    from kzcorpus.registry import CONFIG_FEATURES
     from kzcorpus.schema.stance import LABEL_FIELDS, StanceLabel
 
     assert tuple(STANCE) == LABEL_FIELDS and set(LABEL_FIELDS) == set(StanceLabel.model_fields)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from kzcorpus.errors import DataError, require
-from kzcorpus.export.features import CONFIG_FEATURES
 from kzcorpus.paths import dataset_dir
+from kzcorpus.registry import CONFIG_FEATURES
 
 CONFIGS = tuple(CONFIG_FEATURES)
 

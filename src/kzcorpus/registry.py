@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from kzcorpus import checks
+from kzcorpus.export import features
 from kzcorpus.paths import annotations_dir, dataset_dir, schemas_dir
 
 if TYPE_CHECKING:
@@ -61,12 +62,18 @@ class HfConfig:
 
     ``single``: one ``train.jsonl`` (corpus-level tables); ``split``: one file per benchmark
     split, with ``split`` and ``fold`` columns added; ``plain``: one file per split, rows
-    kept in a foreign schema (``rows`` yields (document, row) pairs)."""
+    kept in a foreign schema (``rows`` yields (document, row) pairs). ``features``: the
+    row schema (typed columns of the card's ``dataset_info`` and of Croissant)."""
 
     name: str
     layer: str
     rows: Callable[[Corpus], Iterable[Any]]
     shape: RowShape
+    columns: Mapping[str, features.Spec]
+
+    @property
+    def features(self) -> dict[str, features.Spec]:
+        return dict(self.columns) | (features.SPLIT_COLUMNS if self.shape == "split" else {})
 
 
 def _under(base: Callable[[Path | None], Path]) -> Callable[[Corpus, Mapping[str, Any]], Files]:
@@ -427,18 +434,21 @@ def _ud_gold_rows(corpus: Corpus) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 HF_CONFIGS: tuple[HfConfig, ...] = (
-    HfConfig("documents", "documents", _document_rows, "single"),
-    HfConfig("paragraphs", "cleaned", _paragraph_rows, "single"),
-    HfConfig("footnotes", "cleaned", _footnote_rows, "single"),
-    HfConfig("sentences", "annotated", _sentence_rows, "split"),
-    HfConfig("sentences_gold", "gold", _gold_sentence_rows, "split"),
-    HfConfig("stance", "stance", _stance_rows, "split"),
-    HfConfig("stance_sentences", "stance", _stance_sentence_rows, "split"),
-    HfConfig("parallel", "parallel", _parallel_rows, "split"),
-    HfConfig("ud", "annotated", _ud_rows, "plain"),
-    HfConfig("ud_gold", "gold", _ud_gold_rows, "plain"),
+    HfConfig("documents", "documents", _document_rows, "single", features.DOCUMENTS),
+    HfConfig("paragraphs", "cleaned", _paragraph_rows, "single", features.PARAGRAPHS),
+    HfConfig("footnotes", "cleaned", _footnote_rows, "single", features.FOOTNOTES),
+    HfConfig("sentences", "annotated", _sentence_rows, "split", features.SENTENCES),
+    HfConfig("sentences_gold", "gold", _gold_sentence_rows, "split", features.SENTENCES),
+    HfConfig("stance", "stance", _stance_rows, "split", features.STANCE),
+    HfConfig("stance_sentences", "stance", _stance_sentence_rows, "split", features.STANCE_SENTENCES),
+    HfConfig("parallel", "parallel", _parallel_rows, "split", features.PARALLEL),
+    HfConfig("ud", "annotated", _ud_rows, "plain", features.UNIVERSAL_DEPENDENCIES),
+    HfConfig("ud_gold", "gold", _ud_gold_rows, "plain", features.UNIVERSAL_DEPENDENCIES),
 )
 """Every Hugging Face config, in the order the card lists them."""
+
+CONFIG_FEATURES: dict[str, dict[str, features.Spec]] = {c.name: c.features for c in HF_CONFIGS}
+"""Config → its columns (with ``split``/``fold`` for split configs)."""
 
 
 def build_inputs() -> tuple[str, ...]:

@@ -11,7 +11,7 @@ FORMATS = ("jsonl", "tsv", "conllu")
 
 def register(subparsers: Any) -> None:
     from kzcorpus.benchmark.splits import SPLITS
-    from kzcorpus.export.features import CONFIG_FEATURES
+    from kzcorpus.registry import CONFIG_FEATURES
 
     e = subparsers.add_parser(
         "export",

@@ -13,8 +13,9 @@ from string import Template
 from typing import TYPE_CHECKING, Any
 
 from kzcorpus.benchmark.table import results_table
-from kzcorpus.export.features import CONFIG_FEATURES, to_yaml_list
+from kzcorpus.export.features import to_yaml_list
 from kzcorpus.io.documents import Document
+from kzcorpus.registry import CONFIG_FEATURES
 from kzcorpus.schema.common import LANGUAGES
 from kzcorpus.schema.stance import GUIDELINE_VERSION, StanceLabel
 from kzcorpus.stats import (

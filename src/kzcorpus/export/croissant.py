@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from kzcorpus import RELEASE_DATE
-from kzcorpus.export.features import CONFIG_FEATURES, Labels, Spec
+from kzcorpus.export.features import Labels, Spec
 from kzcorpus.io.jsonl import render_json
+from kzcorpus.registry import CONFIG_FEATURES
 from kzcorpus.schema.common import LANGUAGES
 
 CROISSANT_FILE = "croissant.json"

@@ -176,19 +176,6 @@ PARALLEL: dict[str, Spec] = {
 SPLIT_COLUMNS: dict[str, Spec] = {"split": _S, "fold": "int64"}
 """Benchmark columns added to every sentence- and span-level config (kzcorpus.benchmark.splits)."""
 
-CONFIG_FEATURES: dict[str, dict[str, Spec]] = {
-    "documents": DOCUMENTS,
-    "paragraphs": PARAGRAPHS,
-    "footnotes": FOOTNOTES,
-    "sentences": SENTENCES | SPLIT_COLUMNS,
-    "sentences_gold": SENTENCES | SPLIT_COLUMNS,
-    "stance": STANCE | SPLIT_COLUMNS,
-    "stance_sentences": STANCE_SENTENCES | SPLIT_COLUMNS,
-    "parallel": PARALLEL | SPLIT_COLUMNS,
-    "ud": UNIVERSAL_DEPENDENCIES,
-    "ud_gold": UNIVERSAL_DEPENDENCIES,
-}
-
 
 def _class_label(spec: Labels) -> dict[str, Any]:
     return {"class_label": {"names": {str(i): n for i, n in enumerate(spec.names)}}}

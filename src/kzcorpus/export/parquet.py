@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from kzcorpus.errors import require
-from kzcorpus.export.features import CONFIG_FEATURES, Labels, Spec
+from kzcorpus.export.features import Labels, Spec
+from kzcorpus.registry import CONFIG_FEATURES
 
 PARQUET_DIR = "parquet"
 

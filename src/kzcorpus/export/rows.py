@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from kzcorpus.errors import DataError
-from kzcorpus.export.features import CONFIG_FEATURES
 from kzcorpus.export.hf import HF_SPLIT_NAMES, HF_SPLITS
 from kzcorpus.paths import dataset_dir
+from kzcorpus.registry import CONFIG_FEATURES
 
 CONLLU_CONFIGS = ("sentences", "sentences_gold")
 
