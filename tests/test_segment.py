@@ -110,3 +110,23 @@ def test_russian_tokens_cover_every_non_space_character() -> None:
     toks = list(iter_tokens(text))
     assert [t.text for t in toks] == ["российско-украинская", "война", "(", "2022", ")", ",", "1.511", "км", "."]
     assert "".join(t.text for t in toks) == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        ("1.511 kişi", ["1", ".", "511", "kişi"], ["1.511", "kişi"]),
+        ("oran 71/187 idi", ["oran", "71", "/", "187", "idi"], ["oran", "71/187", "idi"]),
+        ("%8,7 arttı", ["%", "8", ",", "7", "arttı"], ["%", "8,7", "arttı"]),
+        ("18.03.2025 günü", ["18.03", ".", "2025", "günü"], ["18.03.2025", "günü"]),
+        ("2022, 2023 ve", ["2022", ",", "2023", "ve"], ["2022", ",", "2023", "ve"]),  # a space: two numbers
+        ("madde 4. bent", ["madde", "4", ".", "bent"], ["madde", "4", ".", "bent"]),  # no digit after the period
+    ],
+)
+def test_numbers_with_separators_stay_one_token(text: str, cut: list[str], expected: list[str]) -> None:
+    from kzcorpus.annotate.segment import merge_numbers
+
+    (sent,) = locate([cut], text)
+    merged = merge_numbers(sent)
+    assert [t.text for t in merged] == expected
+    assert all(text[t.start : t.end] == t.text for t in merged)

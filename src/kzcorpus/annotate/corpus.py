@@ -91,9 +91,12 @@ def header_comments(doc_id: str, provenance: Mapping[str, Any] | None) -> tuple[
         return (("newdoc id", doc_id), ("annotation", RULES_METHOD))
     source = provenance["source"]
     made_from = (provenance.get("training") or {}).get("treebank") or source.get("resources_dir")
+    from kzcorpus.annotate.fixes import DESCRIPTION
+
+    fixes = DESCRIPTION.get(provenance.get("language", ""))
     annotation = (
         f"automatic: Stanza {provenance['versions']['stanza']}, {source['kind']} models ({made_from}); "
-        "sentence boundaries corrected by kzcorpus.annotate.segment rules"
+        "sentence boundaries corrected by kzcorpus.annotate.segment rules" + (f"; {fixes}" if fixes else "")
     )
     models = tuple((f"model.{proc}", f"{m['file']} sha256:{m['sha256']}") for proc, m in provenance["models"].items())
     return (("newdoc id", doc_id), ("annotation", annotation), *models)

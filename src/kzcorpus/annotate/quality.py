@@ -124,27 +124,61 @@ def wilson_interval(k: int, n: int, z: float = 1.96) -> list[float]:
     return [round(100 * (centre - half), 2), round(100 * (centre + half), 2)]
 
 
-def shipped_words(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], path: Path) -> list[Word]:
-    """The shipped word each reference word tags; one that is no longer there is an error."""
-    words = {s.sent_id: [w for t in s.tokens for w in t.words] for s in sentences}
-    out = []
+def _positions(forms: Sequence[str], text: str) -> list[int]:
+    """Where each form starts in ``text``, found in order (-1 when it is not there)."""
+    out, pos = [], 0
+    for form in forms:
+        at = text.find(form, pos)
+        out.append(at)
+        if at >= 0:
+            pos = at + len(form)
+    return out
+
+
+def word_positions(sentence: Sentence) -> dict[tuple[int, str], Word]:
+    """(offset in the sentence text, form) → word; words of a multi-word token are placed
+    inside their token's span in order."""
+    out = {}
+    for tok in sentence.tokens:
+        base = tok.start - sentence.start
+        starts = [0] if len(tok.words) == 1 else _positions([w.form.lower() for w in tok.words], tok.form.lower())
+        for w, at in zip(tok.words, starts, strict=True):
+            if at >= 0:
+                out[(base + at, w.form)] = w
+    return out
+
+
+def shipped_words(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], path: Path) -> list[Word | None]:
+    """The shipped word each reference word tags, matched by place and form in its sentence;
+    ``None`` where the layer's segmentation changed since the sample was tagged (a word
+    merged or re-cut). A reference sentence no longer in the layer is an error."""
+    by_id = {s.sent_id: s for s in sentences}
+    by_sentence: dict[str, list[TaggedWord]] = {}
     for ref in reference:
-        sent = words.get(ref.sent_id)
-        if sent is None or ref.word > len(sent) or sent[ref.word - 1].form != ref.form:
+        by_sentence.setdefault(ref.sent_id, []).append(ref)
+    found: dict[tuple[str, int], Word | None] = {}
+    for sid, refs in by_sentence.items():
+        sent = by_id.get(sid)
+        if sent is None:
             raise DataError(
-                f"reference word {ref.sent_id}#{ref.word} {ref.form!r} is not in the shipped annotation; "
-                "the sample must be re-checked after the annotation changed",
+                f"reference sentence {sid} is not in the shipped annotation; the sample must be re-checked "
+                "after the segmentation changed",
                 path=path,
             )
-        out.append(sent[ref.word - 1])
-    return out
+        words = word_positions(sent)
+        for ref, at in zip(refs, _positions([r.form for r in refs], sent.text), strict=True):
+            found[(sid, ref.word)] = words.get((at, ref.form))
+    return [found[(r.sent_id, r.word)] for r in reference]
 
 
 def score_upos(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], path: Path) -> dict[str, object]:
     """Accuracy of the shipped UPOS on the sample, with the most frequent confusions."""
-    correct = 0
+    correct = changed = 0
     confusions: dict[str, int] = {}
     for ref, word in zip(reference, shipped_words(reference, sentences, path), strict=True):
+        if word is None:
+            changed += 1
+            continue
         system = word.upos
         if system == ref.upos:
             correct += 1
@@ -152,12 +186,14 @@ def score_upos(reference: Sequence[TaggedWord], sentences: Iterable[Sentence], p
             key = f"{ref.upos}->{system}"
             confusions[key] = confusions.get(key, 0) + 1
     top = sorted(confusions.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    compared = len(reference) - changed
     return {
-        "words": len(reference),
+        "words": compared,
         "sentences": len({r.sent_id for r in reference}),
+        "segmentation_changed": changed,
         "correct": correct,
-        "accuracy": round(100 * correct / len(reference), 2) if reference else 0.0,
-        "wilson95": wilson_interval(correct, len(reference)),
+        "accuracy": round(100 * correct / compared, 2) if compared else 0.0,
+        "wilson95": wilson_interval(correct, compared),
         "top_confusions_gold_to_system": dict(top),
     }
 
@@ -184,6 +220,8 @@ def _gold_report(
     base = annotations_dir(repo)
     if not (base / INPUT_DIR).is_dir():
         return {}
+    from kzcorpus.annotate.error_classes import error_class_report
+
     splits = assign_splits(load_documents(repo))
     gold = load_annotation(base, {k: v.text for k, v in cleaned.items()}, (GOLD_DIR,))
     return {
@@ -191,7 +229,8 @@ def _gold_report(
             "agreement": agreement(base, splits),
             "shipped_on_gold": shipped_on_gold(annotated, gold, splits),
             "reference": f"annotations/{GOLD_DIR}",
-        }
+        },
+        "error_classes": error_class_report(repo, gold, annotated),
     }
 
 

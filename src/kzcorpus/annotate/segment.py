@@ -185,8 +185,37 @@ def _join(prev: list[Tok], nxt: list[Tok], reason: str) -> list[Tok]:
     return [*prev, *nxt]
 
 
+NUMBER_TOKEN_RE = re.compile(r"^\d+(?:[.,/:]\d+)+$")
+NUMBER_PREFIX_RE = re.compile(r"^\d+(?:[.,/:]\d*)*$")
+
+
+def merge_numbers(sent: Sequence[Tok]) -> list[Tok]:
+    """Numbers with separators written without spaces stay one token (``1.511``, ``8,7``,
+    ``71/187``, ``18.03.2025``), as in the UD treebanks; the tokenizers cut some of them
+    (``1`` ``.`` ``511``)."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(sent):
+        j, text, best = i, sent[i].text, i
+        while j + 1 < len(sent) and sent[j].end == sent[j + 1].start:
+            nxt = text + sent[j + 1].text
+            if not NUMBER_PREFIX_RE.match(nxt):
+                break
+            j, text = j + 1, nxt
+            if NUMBER_TOKEN_RE.match(text):
+                best = j
+        if best > i and not any(t.mwt for t in sent[i : best + 1]):
+            out.append(Tok("".join(t.text for t in sent[i : best + 1]), sent[i].start, sent[best].end))
+            i = best + 1
+        else:
+            out.append(sent[i])
+            i += 1
+    return out
+
+
 def fix_sentences(sentences: list[list[Tok]], lang: str) -> tuple[list[list[Tok]], list[str]]:
-    """Undo false sentence boundaries; returns the sentences and the rule used at each join."""
+    """Undo false sentence boundaries and number cuts; returns the sentences and the rule
+    used at each join."""
     out: list[list[Tok]] = []
     reasons: list[str] = []
     for sent in sentences:
@@ -198,7 +227,7 @@ def fix_sentences(sentences: list[list[Tok]], lang: str) -> tuple[list[list[Tok]
         else:
             out[-1] = _join(out[-1], sent, reason)
             reasons.append(reason)
-    return out, reasons
+    return [merge_numbers(s) for s in out], reasons
 
 
 class BoundaryFixer:

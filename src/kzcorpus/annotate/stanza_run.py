@@ -2,7 +2,8 @@
 
 One pipeline per language, built once; each paragraph is annotated on its own (the
 paragraph is the unit the cleaning layer guarantees), with :class:`BoundaryFixer` as the
-tokenizer's postprocessor so that tagging and parsing see corrected sentences.
+tokenizer's postprocessor so that tagging and parsing see corrected sentences, and the
+language's rule-based repairs (:mod:`kzcorpus.annotate.fixes`) applied to each sentence.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kzcorpus.annotate.fixes import fix_sentence
 from kzcorpus.annotate.segment import BoundaryFixer
 from kzcorpus.io.conllu import Token, Word
 from kzcorpus.schema.common import annotated_by
@@ -41,7 +43,7 @@ class StanzaAnnotator:
         self.fixer.text = model_text
         doc = self.nlp(model_text)
         restore_long_tokens(doc, model_text)
-        return [[_token(t, text) for t in s.tokens] for s in doc.sentences]
+        return [fix_sentence([_token(t, text) for t in s.tokens], self.lang) for s in doc.sentences]
 
 
 def sort_feats(feats: str | None) -> str | None:

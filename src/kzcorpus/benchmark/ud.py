@@ -147,10 +147,12 @@ def hand_sentences(corpus: Corpus) -> dict[str, Sentence]:
     for rel in (UPOS_REFERENCE, UPOS_FIRST_DRAW):
         path = (corpus.root or data_root()) / rel
         reference = load_upos_reference(path)
-        shipped_words(reference, sentences.values(), path)  # a word no longer in the layer is an error
+        matched = shipped_words(reference, sentences.values(), path)  # a sentence no longer there is an error
+        changed = {ref.sent_id for ref, w in zip(reference, matched, strict=True) if w is None}
         tags: dict[str, dict[int, str]] = {}
         for w in reference:
-            tags.setdefault(w.sent_id, {})[w.word] = w.upos
+            if w.sent_id not in changed:  # a sentence whose words were merged or re-cut since is left out
+                tags.setdefault(w.sent_id, {})[w.word] = w.upos
         out |= {sid: with_upos(sentences[sid], upos, path) for sid, upos in tags.items()}
     return dict(sorted(out.items()))
 

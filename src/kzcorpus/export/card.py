@@ -219,6 +219,11 @@ def ud_validation_table(validation: Mapping[str, str]) -> str:
     return f"Validator: {report['validator']}.\n\n" + head + body
 
 
+def _changed(sample: Mapping[str, Any]) -> str:
+    n = sample.get("segmentation_changed", 0)
+    return f" ({n} more left out: merged or re-cut by the layer since the sample was tagged)" if n else ""
+
+
 def quality_text(quality: Mapping[str, Any] | None) -> str:
     """The hand-checked quality figures (annotations/quality.json), or a note that there are none."""
     if not quality:
@@ -234,17 +239,47 @@ def quality_text(quality: Mapping[str, Any] | None) -> str:
     u = quality.get("upos")
     if u:
         lines.append(
-            f"- UPOS, {u['words']} hand-tagged Turkish body-text words: accuracy {u['accuracy']:.2f} "
+            f"- UPOS, {u['words']} hand-tagged Turkish body-text words{_changed(u)}: accuracy {u['accuracy']:.2f} "
             f"(95% interval {u['wilson95'][0]:.1f}–{u['wilson95'][1]:.1f}; the Turkish model's UPOS on the "
             f"IMST test set, end to end: {u['imst_test_upos']:.2f}).\n"
         )
     f = quality.get("upos_first_draw")
     if f:
         lines.append(
-            f"- UPOS on an earlier, independent hand-tagged draw of {f['words']} words: accuracy "
+            f"- UPOS on an earlier, independent hand-tagged draw of {f['words']} words{_changed(f)}: accuracy "
             f"{f['accuracy']:.2f} (95% interval {f['wilson95'][0]:.1f}–{f['wilson95'][1]:.1f}).\n"
         )
+    lines.append(error_classes_text(quality.get("error_classes")))
     return "".join(lines)
+
+
+ERROR_CLASSES = {
+    "country_names_upos": "country names, UPOS",
+    "country_names_lemma": "country names, lemma",
+    "digits_upos": "numbers in digits, UPOS",
+    "numbers_one_token": "numbers with separators (`1.511`, `71/187`) kept as one token",
+    "dir_verbs_one_word": "Turkish finite verbs in -DIr kept as one word (IMST)",
+}
+
+
+def error_classes_text(report: Mapping[str, Any] | None) -> str:
+    """The known error classes of the automatic layer, scored on the gold layer."""
+    if not report:
+        return ""
+    on_gold = report["on_gold"]
+    cells = [
+        f"{label} {r['accuracy']:.2f} ({r['correct']}/{r['n']})"
+        for key, label in ERROR_CLASSES.items()
+        if (r := on_gold.get(key)) and r["n"]
+    ]
+    whole = report["whole_layer"]
+    return (
+        "- Known error classes, on the gold UD layer (dev and test; "
+        f"`{report['country_names']}` selects the country names): " + "; ".join(cells) + ". "
+        f"In the whole layer, {whole['multiword_tokens_not_spelling_the_token']} of "
+        f"{whole['multiword_tokens']} multi-word tokens do not spell their token and "
+        f"{whole['dir_verbs_split_verb_aux']} Turkish finite -DIr verbs are split into VERB + AUX.\n"
+    )
 
 
 def _scores_table(rows: Mapping[str, Mapping[str, Any]], head: Sequence[str], metrics: Sequence[str], cell: Any) -> str:
