@@ -84,8 +84,17 @@ def test_add_without_build_writes_raw_manifest_and_metadata(corpus_copy: Path, t
     [
         ({"id": "balance-policy-2025"}, DataError, "already in the manifest"),
         ({"split": "holdout"}, DataError, "field 'split': Input should be 'train', 'dev' or 'test'"),
-        ({"layout": "scanned"}, DataError, "unknown layout profile 'scanned'; expected one of flat, pdf, web"),
-        ({"layout": "flat"}, DataError, "layout profile 'flat'"),
+        (
+            {"layout": "scanned"},
+            DataError,
+            r"manifest\.json, field 'layout': document synthetic-pdf-extract: unknown layout profile 'scanned'; "
+            "expected one of flat, pdf, web",
+        ),
+        (
+            {"layout": "flat"},
+            DataError,
+            r"manifest\.json, field 'layout': document synthetic-pdf-extract: layout profile 'flat' reads",
+        ),
         ({"metadata": _metadata() | {"id": "another-id"}}, DataError, "metadata disagrees with the raw file: id"),
         ({"metadata": _metadata() | {"doi": "10.1234/x"}}, DataError, "no evidence for non-null fact.*: doi"),
     ],

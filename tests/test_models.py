@@ -16,7 +16,7 @@ import pytest
 pytest.importorskip("stanza")
 pytest.importorskip("udtools")
 
-from kzcorpus.errors import ModelError
+from kzcorpus.errors import DataError, ModelError
 from kzcorpus.io.raw import sha256_file
 from kzcorpus.models import pipeline as mp
 from kzcorpus.paths import models_dir
@@ -208,3 +208,57 @@ def test_learning_curve_is_read_from_the_training_log(tmp_path: Path) -> None:
         {"step": 500, "train_loss": 2.96862, "dev_score": 69.09},
     ]
     assert learning_curve(tmp_path / "missing.log") == []
+
+
+RETAG_INPUT = """# sent_id = 1
+# text = Ankara'dadır.
+1-2	Ankara'dadır	_	_	_	_	_	_	_	SpaceAfter=No
+1	Ankara'da	Ankara	PROPN	Prop	Case=Loc	0	root	_	_
+2	dır	i	AUX	Zero	Person=3	1	cop	_	_
+3	.	.	PUNCT	Punc	_	1	punct	_	_
+
+# sent_id = 2
+# text = Evet
+1	Evet	evet	INTJ	Interj	_	0	root	_	_
+
+"""
+
+
+def test_retag_replaces_only_the_tag_columns() -> None:
+    """Words, ranges, lemmas and trees stay gold; UPOS/XPOS/FEATS come from the tagger."""
+    from kzcorpus.models.retag import retag_text
+
+    seen: list[list[str]] = []
+
+    def tagger(sentences: list[list[str]]) -> list[list[tuple[str, str, str]]]:
+        seen.extend(sentences)
+        return [[("X", "Y", f"N={i}") for i, _ in enumerate(s)] for s in sentences]
+
+    out = retag_text(RETAG_INPUT, tagger)
+    assert seen == [["Ankara'da", "dır", "."], ["Evet"]]
+    lines = out.split("\n")
+    assert lines[2] == "1-2\tAnkara'dadır\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No"
+    assert lines[3] == "1\tAnkara'da\tAnkara\tX\tY\tN=0\t0\troot\t_\t_"
+    assert lines[5] == "3\t.\t.\tX\tY\tN=2\t1\tpunct\t_\t_"
+    assert out.endswith("\t_\t_\n\n") and out.count("# sent_id") == 2
+
+
+def test_retag_refuses_a_tagger_that_loses_words() -> None:
+    from kzcorpus.models.retag import retag_text
+
+    with pytest.raises(DataError, match="another number of words"):
+        retag_text(RETAG_INPUT, lambda sents: [[("X", "Y", "_")] for _ in sents])
+
+
+@pytest.mark.slow
+def test_stanza_tagger_retags_gold_words(tmp_path: Path) -> None:
+    from kzcorpus.models.retag import retag_file, stanza_tagger
+    from kzcorpus.schema.ud import UPOS_TAGS
+
+    src = tmp_path / "in.conllu"
+    src.write_text(RETAG_INPUT, encoding="utf-8")
+    out = retag_file(src, tmp_path / "out.conllu", stanza_tagger("tr", REPO / "models" / "tr" / "tr_imst_pos.pt", 1))
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if line[:1].isdigit()]
+    assert [r[1] for r in rows] == ["Ankara'dadır", "Ankara'da", "dır", ".", "Evet"]
+    assert [r[6] for r in rows if "-" not in r[0]] == ["0", "1", "1", "0"]  # the gold trees
+    assert all(r[3] in UPOS_TAGS for r in rows if "-" not in r[0])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kzcorpus.clean.lexicon import lexicon_path, load_lexicon
-from kzcorpus.clean.pipeline import clean_document, link_duplicates, provenance, to_layers
+from kzcorpus.clean.lexicon import Lexicon, lexicon_path, load_lexicon
+from kzcorpus.clean.pipeline import CleanedDocument, clean_document, link_duplicates, provenance, to_layers
 from kzcorpus.io.cleaned import (
     CLEANING_NAME,
     FOOTNOTES_NAME,
@@ -33,14 +33,26 @@ def clean_corpus(
         from tqdm import tqdm  # type: ignore[import-untyped]
 
         items = tqdm(docs, desc="clean", unit="doc")  # type: ignore[assignment]
-    layers = {
-        d.id: to_layers(
-            d.metadata, clean_document(d.metadata, d.raw_text, lex, d.entry.layout), produced_by, lexicon_sha256
-        )
-        for d in items
-    }
+    layers = {d.id: to_layers(d.metadata, _clean_one(d, lex, root), produced_by, lexicon_sha256) for d in items}
     link_duplicates([d.metadata for d in docs], layers)
     return layers
+
+
+def _clean_one(doc: Document, lex: Lexicon, root: Path | None) -> CleanedDocument:
+    """Clean one document; an error without a file names the document's raw file (or the
+    manifest, for its layout profile)."""
+    from kzcorpus.errors import DataError
+    from kzcorpus.io.raw import MANIFEST_NAME
+    from kzcorpus.paths import raw_dir
+
+    try:
+        return clean_document(doc.metadata, doc.raw_text, lex, doc.entry.layout)
+    except DataError as exc:
+        if exc.path is not None:
+            raise
+        path = raw_dir(root) / (MANIFEST_NAME if exc.field == "layout" else doc.entry.file)
+        where = f"document {doc.id}: " if exc.field == "layout" else ""
+        raise DataError(where + exc.message, path=path, line=exc.line, field=exc.field) from exc
 
 
 def annotation_files(layers: dict[str, CleanedLayers]) -> dict[str, str]:

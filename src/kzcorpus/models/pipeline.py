@@ -29,7 +29,7 @@ PROCESSORS = {
     "tr": ("tokenize", "mwt", "pos", "lemma", "depparse"),
     "en": ("tokenize", "mwt", "pos", "lemma", "depparse"),
 }
-_EMPTY_RESOURCES = "resources.json"  # shipped ``{}``: Stanza needs a resources file
+EMPTY_RESOURCES = "resources.json"  # shipped ``{}``: Stanza needs a resources file
 
 
 def _how_to_get(lang: str) -> str:
@@ -206,7 +206,7 @@ def load_pipeline(
         files = shipped_files(lang, root, verify=False)  # hashes were checked just above
         mdir = shipped_model_dir(lang, root)
         kwargs["dir"] = str(mdir)
-        kwargs["resources_filepath"] = str(mdir.parent / _EMPTY_RESOURCES)
+        kwargs["resources_filepath"] = str(mdir.parent / EMPTY_RESOURCES)
         kwargs["allow_unknown_language"] = True
     procs = [p for p in PROCESSORS[lang] if p in files]
     for proc in procs:

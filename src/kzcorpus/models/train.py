@@ -84,21 +84,26 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
             "dropout": 0.33,
             "word_dropout": 0.2,
         },
+        # The next parser run (issue 15): larger than release 0.1's (hidden 160, batch 1000,
+        # 1,400 steps, gold tags, no checkpoint), trained on the tagger's predicted tags, and
+        # resumable: Stanza's parser continues from its checkpoint in the work folder, so it
+        # can run across sessions (stop it, then record the best dev model with --adopt).
         "depparse": {
-            "batch_size": 1000,
-            "hidden_dim": 160,
+            "batch_size": 2000,
+            "hidden_dim": 256,
             "char_hidden_dim": 128,
-            "deep_biaff_hidden_dim": 160,
+            "deep_biaff_hidden_dim": 256,
             "word_emb_dim": 75,
             "num_layers": 2,
-            "max_steps": 2400,
-            "eval_interval": 100,
-            "max_steps_before_stop": 500,
+            "max_steps": 20000,
+            "eval_interval": 250,
+            "checkpoint_interval": 250,
+            "max_steps_before_stop": 3000,
             "optim": "adam",
             "lr": 0.002,
             "beta2": 0.95,
-            "dropout": 0.25,
-            "word_dropout": 0.15,
+            "dropout": 0.33,
+            "word_dropout": 0.2,
         },
     },
     "en": {
@@ -153,9 +158,13 @@ _RELEASE_01_FLAGS = {
 }
 # Flags per language and processor (a record of what each shipped model was trained with).
 FLAGS: dict[str, dict[str, list[str]]] = {
-    "tr": {**_RELEASE_01_FLAGS, "pos": ["--no_pretrain"]},
+    "tr": {**_RELEASE_01_FLAGS, "pos": ["--no_pretrain"], "depparse": ["--no_pretrain"]},
     "en": dict(_RELEASE_01_FLAGS),
 }
+
+PARSER_TAGS = {"tr": "predicted", "en": "gold"}
+"""Which tags the parser trains on: ``predicted`` retags its train and dev files with the
+tagger it will run behind (:mod:`kzcorpus.models.retag`), Stanza's own recipe."""
 
 
 def model_filename(lang: str, processor: str) -> str:
@@ -316,6 +325,30 @@ def compact_model_file(path: Path) -> str:
     return "float16 weights (cast from float32 after training)"
 
 
+def retagged_files(
+    lang: str, files: dict[str, Path], work: Path, out_dir: Path, threads: int
+) -> tuple[dict[str, Path], str]:
+    """Train and dev files with the tagger's predicted tags (made once per tagger, cached
+    in the work folder under the tagger's hash), and a note for the training record."""
+    from kzcorpus.models.retag import retag_file, stanza_tagger
+    from kzcorpus.paths import models_dir
+
+    pos = out_dir / model_filename(lang, "pos")
+    if not pos.is_file():
+        pos = models_dir() / lang / model_filename(lang, "pos")
+    digest = sha256_file(pos)
+    folder = work / "retagged" / digest[:12]
+    out = dict(files)
+    tagger = None
+    for split in ("train", "dev"):
+        dst = folder / files[split].name
+        if not dst.is_file():
+            tagger = tagger or stanza_tagger(lang, pos, threads)
+            retag_file(files[split], dst, tagger)
+        out[split] = dst
+    return out, f"trained on UPOS/XPOS/FEATS predicted by {pos.name} sha256:{digest} (gold words and trees)"
+
+
 def train_processor(
     lang: str, processor: str, ud: Path, work: Path, out_dir: Path, threads: int, adopt: bool = False
 ) -> dict[str, object]:
@@ -325,6 +358,9 @@ def train_processor(
     hp = dict(HPARAMS[lang][processor])
     save_dir = pwork / "saved"
     save_dir.mkdir(parents=True, exist_ok=True)
+    tags_note = None
+    if processor == "depparse" and PARSER_TAGS[lang] == "predicted":
+        files, tags_note = retagged_files(lang, files, pwork, out_dir, threads)
     cmd = build_command(lang, processor, files, pwork, save_dir, hp)
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads), PYTHONHASHSEED=str(SEED))
     log = pwork / f"{processor}.log"
@@ -373,6 +409,8 @@ def train_processor(
     }
     if note:
         record["note"] = note
+    if tags_note:
+        record["tags"] = tags_note
     rec_dir = pwork / "records"
     rec_dir.mkdir(parents=True, exist_ok=True)
     (rec_dir / f"{processor}.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
