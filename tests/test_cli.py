@@ -236,3 +236,26 @@ def test_thread_count_must_be_positive() -> None:
 
     with pytest.raises(ValueError, match="at least 1"):
         set_threads(0)
+
+
+def test_refresh_runs_build_quality_baselines_card_readme_in_that_order(
+    corpus_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The loop between the layers and the figures computed from them is broken by order."""
+    import kzcorpus.annotate.quality as quality
+    import kzcorpus.benchmark.results as results
+    import kzcorpus.build as build
+    import kzcorpus.export.readme as readme
+
+    calls: list[str] = []
+    monkeypatch.setattr(build, "build", lambda root, annotate: calls.append(f"build annotate={annotate}") or [])
+    monkeypatch.setattr(quality, "quality_report", lambda root: calls.append("quality") or {"q": 1})
+    monkeypatch.setattr(results, "results_report", lambda corpus, root: calls.append("baselines") or {"b": 2})
+    (corpus_copy / "README.md").write_text("readme\n", encoding="utf-8")
+    monkeypatch.setattr(readme, "readme_update", lambda root: calls.append("readme") or ("", "new\n", ["counts"]))
+    assert main(["refresh", "--root", str(corpus_copy)]) == 0
+    assert calls == ["build annotate=True", "quality", "baselines", "build annotate=False", "readme"]
+    assert json.loads((corpus_copy / "annotations" / "quality.json").read_text(encoding="utf-8")) == {"q": 1}
+    assert json.loads((corpus_copy / "annotations" / "baselines.json").read_text(encoding="utf-8")) == {"b": 2}
+    assert (corpus_copy / "README.md").read_text(encoding="utf-8") == "new\n"
+    assert "readme: 1 block(s) rewritten" in capsys.readouterr().out
