@@ -116,7 +116,9 @@ def _restored_on_failure(paths: list[Path]) -> Iterator[None]:
         raise
 
 
-def add_document(root: Path, new: NewDocument, *, build: bool = True, annotate: bool = True) -> list[Path]:
+def add_document(
+    root: Path, new: NewDocument, *, build: bool = True, annotate: bool = True, progress: bool = False
+) -> list[Path]:
     """Add ``new`` to the data root ``root`` and (by default) rebuild every layer.
 
     Returns the files written. Raises :class:`~kzcorpus.errors.KzCorpusError` subclasses
@@ -142,5 +144,5 @@ def add_document(root: Path, new: NewDocument, *, build: bool = True, annotate: 
         if build:
             from kzcorpus.build import build as run_build
 
-            written += [o.path for o, changed in run_build(root, annotate=annotate) if changed]
+            written += [o.path for o, changed in run_build(root, annotate=annotate, progress=progress) if changed]
     return written

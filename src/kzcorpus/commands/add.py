@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,13 @@ def run(args: argparse.Namespace) -> int:
         source_file=args.source_file,
         metadata_file=args.metadata,
     )
-    written = add_document(args.root or data_root(), new, build=not args.no_build, annotate=not args.reuse_annotation)
+    written = add_document(
+        args.root or data_root(),
+        new,
+        build=not args.no_build,
+        annotate=not args.reuse_annotation,
+        progress=sys.stderr.isatty(),  # progress bars on a terminal only
+    )
     for path in written:
         print(f"wrote {path}")
     print(f"added {args.id}" + ("" if args.no_build else " and rebuilt the corpus"))
