@@ -156,13 +156,15 @@ def test_added_document_flows_through_every_layer_and_config(corpus_copy: Path, 
     _check_clean_layers(corpus_copy)
     conllu = corpus_copy / "annotations" / "conllu" / f"{NEW_ID}.tr.conllu"
     assert conllu.is_file() and "# sent_id = synthetic-pdf-extract-p0-s1" in conllu.read_text(encoding="utf-8")
-    # hand-made layers have no annotation of a new document until someone annotates it
-    hand_made = {"sentences_gold": "gold", "ud_gold": "gold", "stance": "stance", "stance_sentences": "stance",
-                 "parallel": "parallel"}  # fmt: skip
+    # hand-made layers have no annotation of a new document until someone annotates it;
+    # stance_sentences lists every sentence, the new ones with no labels
+    hand_made = {"sentences_gold", "ud_gold", "stance", "parallel"}
     for config in HF_CONFIGS:
         rows = [r for p in (corpus_copy / "dataset" / config.name).glob("*.jsonl") for r in jsonl_rows(p)]
         ids = {r.get("document", r.get("id")) for r in rows} | {r.get("sent_id", "").rsplit("-p", 1)[0] for r in rows}
         assert (NEW_ID in ids) == (config.name not in hand_made), config.name
+    stance_rows = jsonl_rows(corpus_copy / "dataset" / "stance_sentences" / "train.jsonl")
+    assert all(not r["labels"] for r in stance_rows if r["document"] == NEW_ID)
     assert iter_problems(corpus_copy) == []
 
 
