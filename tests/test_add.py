@@ -161,7 +161,8 @@ def test_added_document_flows_through_every_layer_and_config(corpus_copy: Path, 
     hand_made = {"sentences_gold", "ud_gold", "stance", "parallel"}
     for config in HF_CONFIGS:
         rows = [r for p in (corpus_copy / "dataset" / config.name).glob("*.jsonl") for r in jsonl_rows(p)]
-        ids = {r.get("document", r.get("id")) for r in rows} | {r.get("sent_id", "").rsplit("-p", 1)[0] for r in rows}
+        # documents name themselves by id; ud rows (the Hub's schema) by their sentence id, idx
+        ids = {r.get("document", r.get("id")) for r in rows} | {str(r.get("idx", "")).rsplit("-p", 1)[0] for r in rows}
         assert (NEW_ID in ids) == (config.name not in hand_made), config.name
     stance_rows = jsonl_rows(corpus_copy / "dataset" / "stance_sentences" / "train.jsonl")
     assert all(not r["labels"] for r in stance_rows if r["document"] == NEW_ID)
