@@ -222,3 +222,10 @@ def missing_record(corpus_copy: Path) -> Path:
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
     return corpus_copy
+
+
+def fast_first(cases: list[tuple[Any, ...]]) -> list[Any]:
+    """Parametrize cases of one check where each validates and rebuilds a corpus copy
+    (several seconds each): the daily ``-m "not slow"`` run keeps the first, the full suite
+    (CI) runs them all."""
+    return [pytest.param(*c, marks=() if i == 0 else pytest.mark.slow) for i, c in enumerate(cases)]

@@ -149,6 +149,7 @@ def test_colour_follows_no_color(choice: str, isatty: bool, env: dict, expected:
     assert use_colour(choice, isatty, env) is expected
 
 
+@pytest.mark.slow  # a whole build in a subprocess (about 20 s)
 def test_build_prints_no_progress_bar_into_logs(corpus_copy: Path) -> None:
     """stderr is a pipe here, as in CI logs: no tqdm bar unless --progress."""
     result = subprocess.run(

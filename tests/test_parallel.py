@@ -11,7 +11,15 @@ import pytest
 from kzcorpus.errors import DataError
 from kzcorpus.validate import iter_problems
 
-from .conftest import REPO, assert_build_fails_untouched, config_rows, edit_jsonl_line, jsonl_rows, load_config
+from .conftest import (
+    REPO,
+    assert_build_fails_untouched,
+    config_rows,
+    edit_jsonl_line,
+    fast_first,
+    jsonl_rows,
+    load_config,
+)
 
 ALIGNMENT = REPO / "annotations" / "parallel" / "alignment.jsonl"
 LANGS = ("tr", "en", "ru")
@@ -165,14 +173,16 @@ def gapped_side(corpus_copy: Path) -> tuple[Path, int]:
 
 @pytest.mark.parametrize(
     ("fixture", "message"),
-    [
-        ("missing_sentence", "sentence id 'russia-alliance-limits-p8-s99' (ru side) does not exist in the CoNLL-U"),
-        ("same_language_sides", "is en, listed on the tr side; a link's sides must differ in language"),
-        ("body_sentence", "is in a body paragraph; expected abstract"),
-        ("duplicate_paragraph", "is in a paragraph that repeats another; duplicates are excluded"),
-        ("sentence_twice", "sentence russia-alliance-limits-p4-s1 is already aligned in link"),
-        ("gapped_side", "is not a run of consecutive sentences"),
-    ],
+    fast_first(
+        [
+            ("missing_sentence", "sentence id 'russia-alliance-limits-p8-s99' (ru side) does not exist in the CoNLL-U"),
+            ("same_language_sides", "is en, listed on the tr side; a link's sides must differ in language"),
+            ("body_sentence", "is in a body paragraph; expected abstract"),
+            ("duplicate_paragraph", "is in a paragraph that repeats another; duplicates are excluded"),
+            ("sentence_twice", "sentence russia-alliance-limits-p4-s1 is already aligned in link"),
+            ("gapped_side", "is not a run of consecutive sentences"),
+        ]
+    ),
 )
 def test_bad_link_is_named_by_validate_and_refused_by_the_build(
     fixture: str, message: str, request: pytest.FixtureRequest
