@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzcorpus.annotate.fixes.tr import is_split_dir_verb
+from kzcorpus.annotate.fixes.tr import DIR_COPULA, is_split_dir_verb
 from kzcorpus.annotate.fixes.words import spells_token
+from kzcorpus.annotate.segment import NUMBER_TOKEN_RE
 from kzcorpus.errors import DataError
 from kzcorpus.io.conllu import Sentence, Token, Word
 
@@ -28,8 +29,6 @@ COUNTRY_NAMES = Path("annotations/reference/country_names.tsv")
 out: 'Kazakistan' tagged ADV, 'Ukrayna' NOUN with lemma 'ukray'."""
 
 DIGITS_RE = re.compile(r"^\d+$")
-NUMBER_RE = re.compile(r"^\d+(?:[.,/:]\d+)+$")
-DIR_VERB_RE = re.compile(r"(?:d|t)(?:ı|i|u|ü)r$", re.IGNORECASE)
 
 Key = tuple[str, str]
 
@@ -109,13 +108,13 @@ def gold_classes(
 
     def dir_verb(lang: str, t: Token) -> bool:
         w = _single(t)
-        return lang == "tr" and w is not None and w.upos == "VERB" and bool(DIR_VERB_RE.search(t.form))
+        return lang == "tr" and w is not None and w.upos == "VERB" and t.form.lower().endswith(tuple(DIR_COPULA))
 
     return {
         "country_names_upos": _score(pairs, country, _same("upos")),
         "country_names_lemma": _score(pairs, country, _same("lemma")),
         "digits_upos": _score(pairs, digits, _same("upos")),
-        "numbers_one_token": _score(pairs, lambda _, t: bool(NUMBER_RE.match(t.form)), lambda g, s: True),
+        "numbers_one_token": _score(pairs, lambda _, t: bool(NUMBER_TOKEN_RE.match(t.form)), lambda g, s: True),
         "dir_verbs_one_word": _score(pairs, dir_verb, lambda g, s: _single(s) is not None),
     }
 

@@ -12,12 +12,16 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzcorpus.errors import DataError
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, Word, split_sentence_id
 from kzcorpus.io.raw import read_text
 from kzcorpus.schema.ud import UPOS_TAGS as UD_UPOS
+
+if TYPE_CHECKING:
+    from kzcorpus.corpus import Corpus
 
 
 @dataclass(frozen=True)
@@ -206,13 +210,9 @@ of an earlier build; kept and scored because the samples are small and differ a 
 QUALITY_PATH = "quality.json"  # inside annotations/
 
 
-def _gold_report(
-    repo: Path, cleaned: Mapping[str, CleanedLayers], annotated: Mapping[tuple[str, str], Sequence[Sentence]]
-) -> dict[str, object]:
+def _gold_report(repo: Path, corpus: Corpus) -> dict[str, object]:
     """Agreement of the gold passes and the shipped layer's scores on gold (empty without a gold layer)."""
-    from kzcorpus.benchmark.splits import assign_splits
-    from kzcorpus.io.conllu import load_annotation
-    from kzcorpus.io.documents import load_documents
+    from kzcorpus.annotate.error_classes import error_class_report
     from kzcorpus.paths import annotations_dir
     from kzcorpus.udgold.layer import GOLD_DIR, INPUT_DIR
     from kzcorpus.udgold.scores import agreement, shipped_on_gold
@@ -220,39 +220,34 @@ def _gold_report(
     base = annotations_dir(repo)
     if not (base / INPUT_DIR).is_dir():
         return {}
-    from kzcorpus.annotate.error_classes import error_class_report
-
-    splits = assign_splits(load_documents(repo))
-    gold = load_annotation(base, {k: v.text for k, v in cleaned.items()}, (GOLD_DIR,))
     return {
         "gold": {
-            "agreement": agreement(base, splits),
-            "shipped_on_gold": shipped_on_gold(annotated, gold, splits),
+            "agreement": agreement(base, corpus.splits),
+            "shipped_on_gold": shipped_on_gold(corpus.annotated, corpus.gold, corpus.splits),
             "reference": f"annotations/{GOLD_DIR}",
         },
-        "error_classes": error_class_report(repo, gold, annotated),
+        "error_classes": error_class_report(repo, corpus.gold, corpus.annotated),
     }
 
 
 def quality_report(repo: Path) -> dict[str, object]:
     """Both figures, from the shipped layer and the hand-made references in annotations/reference/."""
-    from kzcorpus.io.cleaned import load_cleaned
-    from kzcorpus.io.conllu import load_annotation
-    from kzcorpus.paths import annotations_dir, models_dir
+    from kzcorpus.corpus import Corpus
+    from kzcorpus.paths import models_dir
 
     for ref in (SENTENCE_REFERENCE, UPOS_REFERENCE, UPOS_FIRST_DRAW):
         if not (repo / ref).is_file():
             raise DataError(
                 "hand-made reference missing; expected the files of annotations/reference/", path=repo / ref
             )
-    cleaned = load_cleaned(repo)
-    annotated = load_annotation(annotations_dir(repo), {k: v.text for k, v in cleaned.items()})
-    sentences = [s for ss in annotated.values() for s in ss]
+    corpus = Corpus(repo)  # the shipped layers, loaded and checked once
+    cleaned = corpus.cleaned
+    sentences = [s for ss in corpus.annotated.values() for s in ss]
     boundaries = score_boundaries(load_sentence_reference(repo / SENTENCE_REFERENCE, cleaned), sentences)
     upos = score_upos(load_upos_reference(repo / UPOS_REFERENCE), sentences, repo / UPOS_REFERENCE)
     first = score_upos(load_upos_reference(repo / UPOS_FIRST_DRAW), sentences, repo / UPOS_FIRST_DRAW)
     imst = json.loads(read_text(models_dir(repo) / "tr" / "scores.json"))["metrics"]["UPOS"]
-    gold = _gold_report(repo, cleaned, annotated)
+    gold = _gold_report(repo, corpus)
     return gold | {
         "sentence_boundaries": boundaries,
         "sentence_reference": str(SENTENCE_REFERENCE),
