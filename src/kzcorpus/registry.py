@@ -154,17 +154,20 @@ def _load_annotated(corpus: Corpus) -> Any:
     return load_annotation(annotations_dir(corpus.root), _texts(corpus))
 
 
-def _conllu_files(corpus: Corpus, annotated: Any) -> Files:
+def _render_conllu(corpus: Corpus) -> Any:
     from kzcorpus.annotate.corpus import annotation_files
 
-    return _under(annotations_dir)(corpus, annotation_files(annotated))
+    return annotation_files(corpus.annotated)
+
+
+def _conllu_files(corpus: Corpus, annotated: Any) -> Files:
+    return _under(annotations_dir)(corpus, corpus.layer("conllu"))
 
 
 def _validate_ud(corpus: Corpus) -> Any:
-    from kzcorpus.annotate.corpus import annotation_files
     from kzcorpus.annotate.udcheck import validation_files
 
-    return validation_files(annotation_files(corpus.annotated))
+    return validation_files(corpus.layer("conllu"))
 
 
 def _load_validation(corpus: Corpus) -> Any:
@@ -282,9 +285,15 @@ LAYERS: dict[str, Layer] = {
             doc="the automatic CoNLL-U layer (Stanza for tr/en, rules for ru)",
         ),
         Layer(
+            "conllu",
+            _render_conllu,
+            requires=("annotated",),
+            doc="the automatic layer rendered as CoNLL-U text, once for its files and the validator",
+        ),
+        Layer(
             "validation",
             _validate_ud,
-            requires=("annotated",),
+            requires=("conllu",),
             load=_load_validation,
             files=_under(annotations_dir),
             stage="annotate",
