@@ -41,6 +41,26 @@ def register(subparsers: Any) -> None:
     )
     t.set_defaults(func=_cmd_train)
 
+    a = sub.add_parser(
+        "adopt",
+        help="ship a model trained elsewhere (tools/train_gpu.py), recorded from its own log",
+        description="Copy a model trained on another machine into models/<lang>/ and record it in "
+        "training.json from its Stanza log (first line: the command that ran).",
+    )
+    a.add_argument("lang", choices=LANGS)
+    a.add_argument("processor", choices=["tokenize", "mwt", "lemma", "pos", "depparse"])
+    a.add_argument("--model", type=Path, required=True, help="the model file that came back")
+    a.add_argument(
+        "--log", type=Path, action="append", required=True, help="its training log; repeat for later stretches"
+    )
+    a.add_argument("--machine", required=True, help="where it ran, as read off the run's output")
+    a.add_argument("--version", action="append", default=[], help="NAME=VERSION read off the run's output")
+    a.add_argument("--train-data", required=True, help="the training files, in words")
+    a.add_argument("--note", default=None)
+    a.add_argument("--tags", default=None, help="which tags the parser trained on")
+    a.add_argument("--out", type=Path, default=None, help="models folder (default: models_dir()/<lang>)")
+    a.set_defaults(func=_cmd_adopt)
+
     e = sub.add_parser("evaluate", help="score end to end from raw text with the CoNLL 2018 scorer")
     e.add_argument("lang", choices=LANGS)
     e.add_argument("--gold", type=Path, required=True, help="gold CoNLL-U file (e.g. the test set)")
@@ -137,6 +157,34 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         from kzcorpus.models.evaluate import scores_record
 
         args.save.write_text(render_json(scores_record(args.lang, result), ensure_ascii=True), encoding="utf-8")
+    return 0
+
+
+def _cmd_adopt(args: argparse.Namespace) -> int:
+    from kzcorpus.errors import ModelError
+    from kzcorpus.models.adopt import adopt
+    from kzcorpus.paths import models_dir
+
+    versions = {}
+    for item in args.version:
+        name, sep, value = item.partition("=")
+        if not sep or not name or not value:
+            raise ModelError(f"--version expects NAME=VERSION, found {item!r}")
+        versions[name] = value
+    out = args.out or (models_dir() / args.lang)
+    rec = adopt(
+        args.lang,
+        args.processor,
+        args.model,
+        args.log,
+        out,
+        machine=args.machine,
+        versions=versions,
+        train_data=args.train_data,
+        note=args.note,
+        tags=args.tags,
+    )
+    print(f"adopted {rec['model_file']} sha256:{rec['sha256']} ({rec['size_bytes']} bytes) into {out}")
     return 0
 
 

@@ -39,6 +39,11 @@ def render(lang: str, model_dir: Path) -> str:
         "",
         f"- Treebank: {training.get('treebank')} ({training.get('treebank_source')}), "
         "train split for training, dev split for early stopping, test split for the scores below.",
+        *(
+            f"- {name} trained on {rec['train_data']}."
+            for name, rec in procs.items()
+            if rec.get("train_data") and rec["train_data"] != f"{training.get('treebank', '')}"
+        ),
         f"- Pretrained embeddings: {training.get('pretrained_embeddings')}; charlm: {training.get('charlm')}.",
         "",
     ]
@@ -58,8 +63,8 @@ def render(lang: str, model_dir: Path) -> str:
     lines += [
         "",
         f"Total size: {total / 1e6:.2f} MB. Total training wall time: "
-        f"{training.get('total_wall_time_s')} s on {training.get('machine', {}).get('cpu_count')} CPU cores "
-        "(full hashes in `training.json`).",
+        f"{training.get('total_wall_time_s')} s; on {training.get('machine', {}).get('cpu_count')} CPU cores "
+        "unless a run names its machine below (full hashes in `training.json`).",
         "",
     ]
     lines += [
@@ -72,7 +77,11 @@ def render(lang: str, model_dir: Path) -> str:
     for name, rec in procs.items():
         hp = ", ".join(f"{k}={v}" for k, v in rec["hyperparameters"].items())
         flags = " ".join(rec.get("flags", []))
-        lines.append(f"- **{name}** (`{rec['module']}`, {rec.get('threads')} thread(s)): {hp} {flags}".rstrip())
+        where = f"{rec['machine']}, versions {json.dumps(rec.get('versions'))}" if rec.get("machine") else None
+        where = where or f"{rec.get('threads')} thread(s)"
+        lines.append(f"- **{name}** (`{rec['module']}`, {where}): {hp} {flags}".rstrip())
+        for i, stretch in enumerate(rec.get("stretches", []), 1):
+            lines.append(f"  - stretch {i}: `{' '.join(stretch['command'][3:])}`")
     lines += ["", "Dev-set log lines of each run (Stanza's own early stopping keeps the best dev checkpoint):", ""]
     for name, rec in procs.items():
         tail = [t for t in rec.get("dev_log_tail") or [] if _DEV_LINE.search(t) and "scheduler" not in t]

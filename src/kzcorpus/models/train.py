@@ -117,20 +117,22 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
         },
         "mwt": {"batch_size": 50, "hidden_dim": 100, "emb_dim": 50, "num_epoch": 20},
         "lemma": {"batch_size": 100, "hidden_dim": 128, "emb_dim": 50, "num_epoch": 5},
+        # Issue 15: EWT + GUM train (EXTRA_TRAIN), the Turkish tagger's sizes; evaluated
+        # every 500 steps (EWT dev is 25k words), capped to fit one session on 2 cores.
         "pos": {
             "batch_size": 32,
-            "hidden_dim": 128,
+            "hidden_dim": 200,
             "char_hidden_dim": 128,
-            "deep_biaff_hidden_dim": 200,
+            "deep_biaff_hidden_dim": 400,
             "composite_deep_biaff_hidden_dim": 100,
             "word_emb_dim": 75,
-            "max_steps": 3200,
-            "eval_interval": 200,
-            "max_steps_before_stop": 1200,
+            "max_steps": 12000,
+            "eval_interval": 500,
+            "max_steps_before_stop": 2500,
             "optim": "adam",
             "lr": 0.003,
-            "dropout": 0.2,
-            "word_dropout": 0.1,
+            "dropout": 0.33,
+            "word_dropout": 0.2,
         },
         "depparse": {
             "batch_size": 1000,
@@ -159,8 +161,16 @@ _RELEASE_01_FLAGS = {
 # Flags per language and processor (a record of what each shipped model was trained with).
 FLAGS: dict[str, dict[str, list[str]]] = {
     "tr": {**_RELEASE_01_FLAGS, "pos": ["--no_pretrain"], "depparse": ["--no_pretrain"]},
-    "en": dict(_RELEASE_01_FLAGS),
+    "en": {**_RELEASE_01_FLAGS, "pos": ["--no_pretrain"]},
 }
+
+EXTRA_TRAIN: dict[str, dict[str, tuple[str, ...]]] = {
+    "tr": {},
+    "en": {"pos": ("UD_English-GUM/en_gum-ud-train.conllu",), "depparse": ("UD_English-GUM/en_gum-ud-train.conllu",)},
+}
+"""Train files added to the treebank's own, per processor, relative to the folder that
+holds the UD treebanks (Stanza's default English is trained on EWT + GUM). They are
+zipped with the treebank's train file: Stanza's tagger and parser read every member."""
 
 PARSER_TAGS = {"tr": "predicted", "en": "gold"}
 """Which tags the parser trains on: ``predicted`` retags its train and dev files with the
@@ -195,6 +205,29 @@ def treebank_files(ud: Path, lang: str) -> dict[str, Path]:
 def treebank_source(ud: Path) -> str:
     src = ud / "SOURCE"
     return src.read_text(encoding="utf-8").strip() if src.is_file() else "unknown (no SOURCE file)"
+
+
+def with_extra_train(
+    lang: str, processor: str, files: dict[str, Path], work: Path
+) -> tuple[dict[str, Path], list[str]]:
+    """``files`` with the train file replaced by a zip of it and :data:`EXTRA_TRAIN`, and
+    the names of the train files for the record."""
+    extra = EXTRA_TRAIN[lang].get(processor, ())
+    if not extra:
+        return files, [files["train"].name]
+    import zipfile
+
+    root = files["train"].resolve().parent.parent
+    members = [files["train"]] + [root / rel for rel in extra]
+    for m in members:
+        if not m.is_file():
+            raise ModelError("extra train file not found (EXTRA_TRAIN)", path=m)
+    work.mkdir(parents=True, exist_ok=True)
+    dst = work / f"{processor}_train.zip"
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for m in members:
+            z.write(m, m.name)
+    return {**files, "train": dst}, [m.name for m in members]
 
 
 def prepare_tokenizer_data(conllu: Path, out_dir: Path, name: str) -> dict[str, Path]:
@@ -361,6 +394,7 @@ def train_processor(
     tags_note = None
     if processor == "depparse" and PARSER_TAGS[lang] == "predicted":
         files, tags_note = retagged_files(lang, files, pwork, out_dir, threads)
+    files, train_data = with_extra_train(lang, processor, files, pwork)
     cmd = build_command(lang, processor, files, pwork, save_dir, hp)
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads), PYTHONHASHSEED=str(SEED))
     log = pwork / f"{processor}.log"
@@ -401,6 +435,7 @@ def train_processor(
         "hyperparameters": hp,
         "flags": FLAGS[lang][processor],
         "command": [Path(c).name if c == sys.executable else c for c in cmd],
+        "train_data": " + ".join(train_data),
         "threads": threads,
         "started_utc": started,
         "wall_time_s": round(wall, 1),

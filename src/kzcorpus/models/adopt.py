@@ -1,0 +1,183 @@
+"""Record a model trained elsewhere (a lent GPU machine) from its own training log.
+
+``tools/train_gpu.py`` runs Stanza on a machine where kzcorpus is not installed; what
+comes back is the model file and Stanza's log, whose first line is the command that ran
+(``$ python -m stanza.models.parser --mode train ...``). The training record is rebuilt
+from those two files, so its hyperparameters are the ones on that command line, not a
+recipe in this repository; the machine and library versions are given by the caller,
+who read them off the run's output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kzcorpus.errors import ModelError
+from kzcorpus.io.jsonl import render_json
+from kzcorpus.io.raw import sha256_file
+from kzcorpus.models import TREEBANKS
+from kzcorpus.models.train import (
+    MODULES,
+    _log_span_s,
+    compact_model_file,
+    dev_scores_from_log,
+    learning_curve,
+    model_filename,
+)
+
+# Options that name files or the run itself, not the model: kept in the command only.
+_NOT_HPARAMS = {
+    "mode",
+    "shorthand",
+    "lang",
+    "save_dir",
+    "save_name",
+    "seed",
+    "train_file",
+    "eval_file",
+    "output_file",
+    "txt_file",
+    "label_file",
+    "dev_txt_file",
+    "dev_label_file",
+    "dev_conll_gold",
+    "conll_file",
+    "mwt_json_file",
+    "gold_file",
+}
+
+
+def logged_command(log: Path) -> list[str]:
+    """The command on the log's first line (``$ python -m ...``)."""
+    if not log.is_file():
+        raise ModelError("training log not found", path=log)
+    first = log.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+    if not first.startswith("$ "):
+        raise ModelError("expected the command on the first line, starting with '$ '", path=log, line=1)
+    return first[2:].split()
+
+
+def split_command(cmd: list[str]) -> tuple[str, dict[str, str], list[str], dict[str, str]]:
+    """Module, hyperparameters (``--key value``), flags (``--key`` alone) and the run's
+    own options (files, names, seed)."""
+    if len(cmd) < 3 or cmd[1] != "-m":
+        raise ModelError(f"expected 'python -m stanza.models.<module> ...', found {' '.join(cmd[:3])!r}")
+    module, rest = cmd[2], cmd[3:]
+    hp: dict[str, str] = {}
+    run_opts: dict[str, str] = {}
+    flags: list[str] = []
+    i = 0
+    while i < len(rest):
+        key = rest[i]
+        if not key.startswith("--"):
+            raise ModelError(f"unexpected argument {key!r} in the logged command")
+        name = key[2:]
+        has_value = i + 1 < len(rest) and not rest[i + 1].startswith("--")
+        if has_value:
+            (run_opts if name in _NOT_HPARAMS else hp)[name] = rest[i + 1]
+            i += 2
+        else:
+            flags.append(key)
+            i += 1
+    return module, hp, flags, run_opts
+
+
+def _typed(value: str) -> object:
+    for cast in (int, float):
+        try:
+            return cast(value)
+        except ValueError:
+            pass
+    return value
+
+
+def stretches(logs: list[Path]) -> tuple[list[dict[str, object]], list[dict[str, float]]]:
+    """Each stretch's command, wall time and steps, and one learning curve over all of
+    them. A later stretch continues (``--continue_from``) from the best model of the one
+    before, so its steps are counted from the step where that model was saved."""
+    out: list[dict[str, object]] = []
+    curve: list[dict[str, float]] = []
+    offset = 0
+    for i, log in enumerate(logs):
+        cmd = logged_command(log)
+        if i and "--continue_from" not in cmd:
+            raise ModelError("a later stretch must continue the earlier one (--continue_from)", path=log, line=1)
+        part = learning_curve(log)
+        shifted = [{**p, "step": p["step"] + offset} for p in part]
+        curve += shifted
+        out.append({"command": cmd, "wall_time_s": round(_log_span_s(log), 1), "steps": len(part) and part[-1]["step"]})
+        if shifted:
+            offset = int(max(shifted, key=lambda p: p["dev_score"])["step"])
+    return out, curve
+
+
+def adopt(
+    lang: str,
+    processor: str,
+    model: Path,
+    logs: list[Path],
+    out_dir: Path,
+    *,
+    machine: str,
+    versions: dict[str, str],
+    train_data: str,
+    note: str | None = None,
+    tags: str | None = None,
+) -> dict[str, object]:
+    """Copy ``model`` into ``out_dir`` under its shipped name and put its record, read
+    from its training ``logs`` (one per stretch, in order), into ``out_dir/training.json``;
+    the other processors' records stay."""
+    if lang not in TREEBANKS:
+        raise ModelError(f"unknown language {lang!r}; expected one of {sorted(TREEBANKS)}")
+    if processor not in MODULES:
+        raise ModelError(f"unknown processor {processor!r}; expected one of {sorted(MODULES)}")
+    if not logs:
+        raise ModelError("at least one training log is needed")
+    log = logs[0]
+    cmd = logged_command(log)
+    module, hp, flags, run_opts = split_command(cmd)
+    if module != MODULES[processor]:
+        raise ModelError(f"the log trained {module}, expected {MODULES[processor]} for {processor}", path=log, line=1)
+    shorthand = TREEBANKS[lang]["shorthand"]
+    if run_opts.get("shorthand") != shorthand:
+        raise ModelError(f"the log trained {run_opts.get('shorthand')!r}, expected {shorthand!r}", path=log, line=1)
+    if not model.is_file():
+        raise ModelError("model file not found", path=model)
+    training = out_dir / "training.json"
+    if not training.is_file():
+        raise ModelError("no training record to add to", path=training)
+    data = json.loads(training.read_text(encoding="utf-8"))
+    parts, curve = stretches(logs)
+    dst = out_dir / model_filename(lang, processor)
+    dst.write_bytes(model.read_bytes())
+    stored_as = compact_model_file(dst)
+    record: dict[str, object] = {
+        "processor": processor,
+        "module": module,
+        "model_file": dst.name,
+        "sha256": sha256_file(dst),
+        "size_bytes": dst.stat().st_size,
+        "stored_as": stored_as,
+        "hyperparameters": {k: _typed(v) for k, v in hp.items()},
+        "flags": flags,
+        "command": cmd,
+        "train_data": train_data,
+        "machine": machine,
+        "versions": versions,
+        "threads": None,
+        "started_utc": "see log",
+        "wall_time_s": round(sum(float(p["wall_time_s"]) for p in parts), 1),  # type: ignore[arg-type]
+        "dev_log_tail": dev_scores_from_log(logs[-1]),
+        "learning_curve": curve,
+    }
+    if len(parts) > 1:
+        record["stretches"] = parts
+    if note:
+        record["note"] = note
+    if tags:
+        record["tags"] = tags
+    data["processors"][processor] = record
+    data["total_wall_time_s"] = round(sum(r["wall_time_s"] for r in data["processors"].values()), 1)
+    training.write_text(render_json(data, ensure_ascii=True), encoding="utf-8")
+    return record
