@@ -194,12 +194,11 @@ class Corpus:
     def in_split(self, document: str, split: str) -> bool:
         from kzcorpus.benchmark.splits import SPLITS
 
+        split = self.check_split(split)
         if split == ALL:
             return True
         if split in SPLITS:
             return self.splits[document] == split
         if split in self.fold_splits:
             return self.folds[document] == self.fold_splits.index(split)
-        if split.endswith(REST) and split.removesuffix(REST) in self.fold_splits:
-            return not self.in_split(document, split.removesuffix(REST))
-        raise DataError(f"unknown split {split!r}; expected one of {', '.join(self.split_choices)}")
+        return not self.in_split(document, split.removesuffix(REST))

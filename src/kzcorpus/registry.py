@@ -382,77 +382,49 @@ LAYERS: dict[str, Layer] = {
 # --- Hugging Face configs -------------------------------------------------------------
 
 
-def _document_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    from kzcorpus.export.hf import iter_document_rows
+def _rows(function: str, *attributes: str, constant: str | None = None) -> Callable[[Corpus], Iterator[Any]]:
+    """A config's rows: ``kzcorpus.export.hf.<function>`` over these :class:`Corpus`
+    attributes (and one constant of that module); export.hf is imported on first use."""
 
-    return iter_document_rows(corpus.documents, corpus.cleaned)
+    def rows(corpus: Corpus) -> Iterator[Any]:
+        from kzcorpus.export import hf
 
+        args = [getattr(corpus, name) for name in attributes]
+        return getattr(hf, function)(*args, *([getattr(hf, constant)] if constant else []))
 
-def _paragraph_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    from kzcorpus.export.hf import iter_paragraph_rows
-
-    return iter_paragraph_rows(corpus.documents, corpus.cleaned)
-
-
-def _footnote_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    from kzcorpus.export.hf import iter_footnote_rows
-
-    return iter_footnote_rows(corpus.documents, corpus.cleaned)
-
-
-def _sentence_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    from kzcorpus.export.hf import iter_sentence_rows
-
-    return iter_sentence_rows(corpus.annotated)
-
-
-def _gold_sentence_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    from kzcorpus.export.hf import GOLD_ANNOTATION, iter_sentence_rows
-
-    return iter_sentence_rows(corpus.gold, GOLD_ANNOTATION)
-
-
-def _stance_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    from kzcorpus.export.hf import iter_stance_rows
-
-    return iter_stance_rows(corpus.stance)
-
-
-def _stance_sentence_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    from kzcorpus.export.hf import iter_stance_sentence_rows
-
-    return iter_stance_sentence_rows(corpus.annotated, corpus.stance)
-
-
-def _parallel_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    from kzcorpus.export.hf import iter_parallel_rows
-
-    return iter_parallel_rows(corpus.links, corpus.link_sentences)
-
-
-def _ud_rows(corpus: Corpus) -> Iterator[tuple[str, dict[str, Any]]]:
-    from kzcorpus.export.hf import iter_ud_rows
-
-    return iter_ud_rows(corpus.annotated)
-
-
-def _ud_gold_rows(corpus: Corpus) -> Iterator[tuple[str, dict[str, Any]]]:
-    from kzcorpus.export.hf import iter_ud_rows
-
-    return iter_ud_rows(corpus.gold)
+    rows.__name__ = rows.__qualname__ = f"rows_{function}"
+    return rows
 
 
 HF_CONFIGS: tuple[HfConfig, ...] = (
-    HfConfig("documents", "documents", _document_rows, "single", features.DOCUMENTS),
-    HfConfig("paragraphs", "cleaned", _paragraph_rows, "single", features.PARAGRAPHS),
-    HfConfig("footnotes", "cleaned", _footnote_rows, "single", features.FOOTNOTES),
-    HfConfig("sentences", "annotated", _sentence_rows, "split", features.SENTENCES),
-    HfConfig("sentences_gold", "gold", _gold_sentence_rows, "split", features.SENTENCES),
-    HfConfig("stance", "stance", _stance_rows, "split", features.STANCE),
-    HfConfig("stance_sentences", "stance", _stance_sentence_rows, "split", features.STANCE_SENTENCES),
-    HfConfig("parallel", "parallel", _parallel_rows, "split", features.PARALLEL),
-    HfConfig("ud", "annotated", _ud_rows, "plain", features.UNIVERSAL_DEPENDENCIES),
-    HfConfig("ud_gold", "gold", _ud_gold_rows, "plain", features.UNIVERSAL_DEPENDENCIES),
+    HfConfig(
+        "documents", "documents", _rows("iter_document_rows", "documents", "cleaned"), "single", features.DOCUMENTS
+    ),
+    HfConfig(
+        "paragraphs", "cleaned", _rows("iter_paragraph_rows", "documents", "cleaned"), "single", features.PARAGRAPHS
+    ),
+    HfConfig("footnotes", "cleaned", _rows("iter_footnote_rows", "documents", "cleaned"), "single", features.FOOTNOTES),
+    HfConfig("sentences", "annotated", _rows("iter_sentence_rows", "annotated"), "split", features.SENTENCES),
+    HfConfig(
+        "sentences_gold",
+        "gold",
+        _rows("iter_sentence_rows", "gold", constant="GOLD_ANNOTATION"),
+        "split",
+        features.SENTENCES,
+    ),
+    HfConfig("stance", "stance", _rows("iter_stance_rows", "stance"), "split", features.STANCE),
+    HfConfig(
+        "stance_sentences",
+        "stance",
+        _rows("iter_stance_sentence_rows", "annotated", "stance"),
+        "split",
+        features.STANCE_SENTENCES,
+    ),
+    HfConfig(
+        "parallel", "parallel", _rows("iter_parallel_rows", "links", "link_sentences"), "split", features.PARALLEL
+    ),
+    HfConfig("ud", "annotated", _rows("iter_ud_rows", "annotated"), "plain", features.UNIVERSAL_DEPENDENCIES),
+    HfConfig("ud_gold", "gold", _rows("iter_ud_rows", "gold"), "plain", features.UNIVERSAL_DEPENDENCIES),
 )
 """Every Hugging Face config, in the order the card lists them."""
 
