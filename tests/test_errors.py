@@ -17,11 +17,5 @@ def test_problem_of_an_error_keeps_its_location_and_prints_the_same() -> None:
     assert str(problem) == str(exc) == "annotations/documents.jsonl:3, field 'publisher': unknown field"
 
 
-def test_problem_parsed_from_text_finds_file_and_line() -> None:
-    assert Problem.parse("a/stance.jsonl:12: record x overlaps y") == Problem(
-        "a/stance.jsonl", 12, "record x overlaps y"
-    )
-    assert Problem.parse("a/b.tsv: differs") == Problem("a/b.tsv", None, "differs")
-    assert Problem.parse("case 7: no decision") == Problem(None, None, "case 7: no decision")
-    assert Problem.parse("no location at all") == Problem(None, None, "no location at all")
+def test_problem_prints_like_an_error() -> None:
     assert str(Problem("f.conllu", 0, "sentence s1 is missing")) == "f.conllu:0: sentence s1 is missing"

@@ -116,4 +116,4 @@ def check_lexicon(base: Path) -> Iterator[Problem]:
 def check_stance_labels(base: Path) -> Iterator[Problem]:
     from kzcorpus.stance.labels import stance_problems
 
-    yield from (Problem.parse(p) for p in stance_problems(base))
+    yield from stance_problems(base)

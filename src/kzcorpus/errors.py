@@ -6,7 +6,6 @@ user can fix the input without reading our code.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -68,19 +67,6 @@ class Problem:
     @classmethod
     def of(cls, exc: KzCorpusError) -> Problem:
         return cls(exc.path, exc.line, exc.message, exc.field, exc.offset)
-
-    @classmethod
-    def parse(cls, text: str) -> Problem:
-        """A problem reported as text by older checks (``path:line: message``)."""
-        m = _TEXT_RE.match(text)
-        if m is None:
-            return cls(None, None, text)
-        line = m.group("line")
-        return cls(m.group("path"), int(line) if line else None, m.group("message"))
-
-
-_TEXT_RE = re.compile(r"^(?P<path>[^\s:]+\.[A-Za-z0-9]+)(?::(?P<line>\d+))?: (?P<message>.+)$", re.S)
-"""A file path (no spaces, with an extension), an optional line, then the message."""
 
 
 class DataError(KzCorpusError):

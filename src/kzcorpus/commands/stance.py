@@ -73,7 +73,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             and para is not None
             and not any(s.document == d and first <= para.index <= last for d, first, last in scopes)
         ):
-            problems.append(f"{loc.where}: record {s.id} is in paragraph {para.index}, outside the given scope")
+            problems.append(loc.problem(f"record {s.id} is in paragraph {para.index}, outside the given scope"))
     for p in problems:
         print(p)
     print(f"{len(records)} record(s): {len(problems)} problem(s)")

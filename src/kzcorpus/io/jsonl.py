@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kzcorpus.errors import DataError
+from kzcorpus.errors import DataError, Problem
 from kzcorpus.io.atomic import write_text_atomic
 from kzcorpus.io.raw import read_text
 
@@ -34,6 +34,10 @@ class Located(Generic[M_co]):
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}"
+
+    def problem(self, message: str) -> Problem:
+        """A problem found in this record, located at its file and line."""
+        return Problem(str(self.path), self.line, message)
 
 
 def _field(loc: tuple[int | str, ...]) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kzcorpus.errors import DataError
+from kzcorpus.errors import DataError, Problem
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.documents import Document
@@ -77,26 +77,25 @@ def sentence_problem(
 
 def iter_link_problems(
     links: Sequence[Located[AlignmentLink]], sentences: Mapping[str, SentenceInfo], owners: Mapping[str, str]
-) -> Iterator[str]:
+) -> Iterator[Problem]:
     first_line: dict[str, int] = {}
     used: dict[str, str] = {}
     for loc in links:
         link = loc.record
-        prefix = f"{loc.where}: link {link.id}"
         if first_line.setdefault(link.id, loc.line) != loc.line:
-            yield f"{prefix}: id already used at line {first_line[link.id]}"
+            yield loc.problem(f"link {link.id}: id already used at line {first_line[link.id]}")
         for lang in LANGUAGES:
             ids = link.side(lang)
             for sid in ids:
                 problem = sentence_problem(sid, lang, link, sentences.get(sid), owners)
                 if problem:
-                    yield f"{prefix}: {problem}"
+                    yield loc.problem(f"link {link.id}: {problem}")
                 elif used.setdefault(sid, link.id) != link.id:
-                    yield f"{prefix}: sentence {sid} is already aligned in link {used[sid]}"
+                    yield loc.problem(f"link {link.id}: sentence {sid} is already aligned in link {used[sid]}")
             if ids and not _consecutive(ids):
-                yield f"{prefix}: the {lang} side {list(ids)} is not a run of consecutive sentences"
+                yield loc.problem(f"link {link.id}: the {lang} side {list(ids)} is not a run of consecutive sentences")
         if sum(bool(link.side(lang)) for lang in LANGUAGES) < 2 and not link.note:
-            yield f"{prefix}: one side only; an unaligned sentence needs a note saying why"
+            yield loc.problem(f"link {link.id}: one side only; an unaligned sentence needs a note saying why")
 
 
 def _consecutive(ids: Sequence[str]) -> bool:
@@ -115,7 +114,7 @@ def load_links(
     sentences = sentence_index(annotated, cleaned)
     problems = list(iter_link_problems(located, sentences, record_owners(documents)))
     if problems:
-        raise DataError("invalid alignment links:\n" + "\n".join(problems))
+        raise DataError("invalid alignment links:\n" + "\n".join(map(str, problems)))
     return [loc.record for loc in located], sentences
 
 

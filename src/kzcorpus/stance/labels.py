@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kzcorpus.errors import DataError, KzCorpusError
+from kzcorpus.errors import DataError, KzCorpusError, Problem
 from kzcorpus.io.cleaned import CleanedLayers
 from kzcorpus.io.conllu import Sentence, split_sentence_id
 from kzcorpus.io.jsonl import Located
@@ -72,7 +72,7 @@ def span_problem(span: StanceSpan, cleaned: Mapping[str, CleanedLayers]) -> str 
     return None
 
 
-def iter_duplicate_problems(records: Sequence[Located[StanceSpan]], *, overlapping: bool = True) -> Iterator[str]:
+def iter_duplicate_problems(records: Sequence[Located[StanceSpan]], *, overlapping: bool = True) -> Iterator[Problem]:
     """Exact duplicates, contradictions (same span and pair, two polarities) and, unless
     ``overlapping`` is False (a raw pass, whose overlaps the review settles), overlapping
     spans with the same (holder, target, polarity)."""
@@ -84,7 +84,7 @@ def iter_duplicate_problems(records: Sequence[Located[StanceSpan]], *, overlappi
         first = seen.setdefault(key, loc)
         if first is not loc:
             what = "duplicates" if first.record.polarity == s.polarity else "contradicts the polarity of"
-            yield f"{loc.where}: record {s.id} {what} record {first.record.id} ({first.where})"
+            yield loc.problem(f"record {s.id} {what} record {first.record.id} ({first.where})")
             continue
         by_triple[(s.document, s.holder, s.target, s.polarity)].append(loc)
     if not overlapping:
@@ -93,17 +93,19 @@ def iter_duplicate_problems(records: Sequence[Located[StanceSpan]], *, overlappi
         group.sort(key=lambda x: (x.record.start, x.record.end))
         for prev, cur in itertools.pairwise(group):
             if cur.record.start < prev.record.end:
-                yield (
-                    f"{cur.where}: record {cur.record.id} overlaps record {prev.record.id} ({prev.where}) "
+                yield cur.problem(
+                    f"record {cur.record.id} overlaps record {prev.record.id} ({prev.where}) "
                     f"with the same holder, target and polarity; expected one span or two disjoint ones"
                 )
 
 
-def iter_span_problems(records: Iterable[Located[StanceSpan]], cleaned: Mapping[str, CleanedLayers]) -> Iterator[str]:
+def iter_span_problems(
+    records: Iterable[Located[StanceSpan]], cleaned: Mapping[str, CleanedLayers]
+) -> Iterator[Problem]:
     for loc in records:
         problem = span_problem(loc.record, cleaned)
         if problem:
-            yield f"{loc.where}: record {loc.record.id}: {problem}"
+            yield loc.problem(f"record {loc.record.id}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -164,24 +166,30 @@ def pass_agreement(inputs: StanceInputs, cleaned: Mapping[str, CleanedLayers]) -
     return agreement(split.a_in, split.b_in)
 
 
-def _adjudicated(inputs: StanceInputs, cleaned: Mapping[str, CleanedLayers]) -> tuple[list[Draft], list[str]]:
+def _adjudicated(inputs: StanceInputs, cleaned: Mapping[str, CleanedLayers]) -> tuple[list[Draft], list[Problem]]:
     split = split_by_scope(inputs, cleaned)
     drafts: list[Draft] = []
     problems = [
-        f"{inputs.adjudication_path.parent / 'pass-a.jsonl'}: record {s.id} lies outside the second pass's scope "
-        f"({SCOPE}); every paragraph must be read by both passes (no single-pass labels)"
+        Problem(
+            str(inputs.adjudication_path.parent / "pass-a.jsonl"),
+            None,
+            f"record {s.id} lies outside the second pass's scope "
+            f"({SCOPE}); every paragraph must be read by both passes (no single-pass labels)",
+        )
         for s in split.a_out
     ]
     problems += [
-        f"{loc.where}: record {loc.record.id} lies outside the second pass's scope ({SCOPE}); "
-        f"expected scope to list its paragraph"
+        loc.problem(
+            f"record {loc.record.id} lies outside the second pass's scope ({SCOPE}); "
+            f"expected scope to list its paragraph"
+        )
         for loc in split.b_out
     ]
     decisions: dict[str, Located[Decision]] = {}
     for loc in inputs.adjudication:
         first = decisions.setdefault(loc.record.case, loc)
         if first is not loc:
-            problems.append(f"{loc.where}: case {loc.record.case} is decided twice (first at line {first.line})")
+            problems.append(loc.problem(f"case {loc.record.case} is decided twice (first at line {first.line})"))
     used: set[str] = set()
     for cluster in iter_clusters(split.a_in, split.b_in):
         if cluster.agreed:
@@ -190,15 +198,18 @@ def _adjudicated(inputs: StanceInputs, cleaned: Mapping[str, CleanedLayers]) -> 
         found = decisions.get(cluster.case_id)
         if found is None:
             problems.append(
-                f"{inputs.adjudication_path}: disagreement {cluster.case_id} has no decision; "
-                f"expected a line with this case"
+                Problem(
+                    str(inputs.adjudication_path),
+                    None,
+                    f"disagreement {cluster.case_id} has no decision; expected a line with this case",
+                )
             )
             continue
         used.add(cluster.case_id)
         drafts.extend(_decided(found.record, cluster))
     for case, loc in decisions.items():
         if case not in used:
-            problems.append(f"{loc.where}: case {case} is not a disagreement between the passes (stale decision?)")
+            problems.append(loc.problem(f"case {case} is not a disagreement between the passes (stale decision?)"))
     return drafts, problems
 
 
@@ -211,17 +222,17 @@ def _decided(d: Decision, cluster: Cluster) -> Iterator[Draft]:
         yield _from_pass(s, s.annotator, "adjudicated", d.case)
 
 
-def _reviewed(drafts: list[Draft], review: Sequence[Located[Decision]]) -> tuple[list[Draft], list[str]]:
-    problems: list[str] = []
+def _reviewed(drafts: list[Draft], review: Sequence[Located[Decision]]) -> tuple[list[Draft], list[Problem]]:
+    problems: list[Problem] = []
     for loc in review:
         d = loc.record
         if d.decision != "custom":
-            problems.append(f"{loc.where}: review case {d.case}: expected decision 'custom' with the new records")
+            problems.append(loc.problem(f"review case {d.case}: expected decision 'custom' with the new records"))
             continue
         start, end = d.range
         inside = [x for x in drafts if x.document == d.document and x.triple.start >= start and x.triple.end <= end]
         if not inside and not d.records:
-            problems.append(f"{loc.where}: review case {d.case} neither replaces a label nor adds one")
+            problems.append(loc.problem(f"review case {d.case} neither replaces a label nor adds one"))
             continue
         drafts = [x for x in drafts if x not in inside]
         drafts += [Draft(d.document, r, d.adjudicator, GUIDELINE_VERSION, "reviewed", d.case) for r in d.records]
@@ -248,7 +259,9 @@ def translation_problem(label: StanceLabel, other: StanceLabel) -> str | None:
     return None
 
 
-def iter_label_problems(located: Sequence[Located[StanceLabel]], cleaned: Mapping[str, CleanedLayers]) -> Iterator[str]:
+def iter_label_problems(
+    located: Sequence[Located[StanceLabel]], cleaned: Mapping[str, CleanedLayers]
+) -> Iterator[Problem]:
     """Checks of the released layer: every span against the text, duplicates, links."""
     yield from iter_span_problems(located, cleaned)
     yield from iter_duplicate_problems(located)
@@ -261,34 +274,34 @@ def iter_label_problems(located: Sequence[Located[StanceLabel]], cleaned: Mappin
                 f"translation_of names no label {other_id!r}" if other is None else translation_problem(lab, other)
             )
             if problem:
-                yield f"{loc.where}: record {lab.id}: {problem}"
+                yield loc.problem(f"record {lab.id}: {problem}")
 
 
 def _link_problems(
     links: Sequence[Located[TranslationLink]], labels: Mapping[str, StanceLabel], cleaned: Mapping[str, CleanedLayers]
-) -> Iterator[str]:
+) -> Iterator[Problem]:
     seen: set[str] = set()
     for loc in links:
         link = loc.record
         lab = labels.get(link.span)
         if lab is None:
-            yield f"{loc.where}: span {link.span!r} is not a released label id"
+            yield loc.problem(f"span {link.span!r} is not a released label id")
             continue
         if link.span in seen:
-            yield f"{loc.where}: span {link.span!r} is linked twice; expected one line per translated span"
+            yield loc.problem(f"span {link.span!r} is linked twice; expected one line per translated span")
         seen.add(link.span)
         for other_id in link.translation_of:
             other = labels.get(other_id)
             if other is None:
-                yield f"{loc.where}: translation_of {other_id!r} is not a released label id"
+                yield loc.problem(f"translation_of {other_id!r} is not a released label id")
                 continue
             for side in (lab, other):
                 para = find_paragraph(cleaned[side.document], side.start, side.end)
                 if para is None or para.role not in ("abstract", "title", "keywords"):
-                    yield f"{loc.where}: {side.id} is not in an abstract, title or keyword list"
+                    yield loc.problem(f"{side.id} is not in an abstract, title or keyword list")
             problem = translation_problem(lab, other)
             if problem:
-                yield f"{loc.where}: span {link.span}: {problem}"
+                yield loc.problem(f"span {link.span}: {problem}")
 
 
 def make_labels(
@@ -301,7 +314,7 @@ def make_labels(
     for records in (inputs.pass_a, inputs.pass_b):
         problems += iter_duplicate_problems(records, overlapping=False)
     if problems:
-        raise DataError("invalid stance records:\n" + "\n".join(problems))
+        raise DataError("invalid stance records:\n" + "\n".join(map(str, problems)))
     drafts, problems = _adjudicated(inputs, cleaned)
     drafts, more = _reviewed(drafts, inputs.review)
     problems += more
@@ -312,7 +325,7 @@ def make_labels(
         t, text = d.triple, cleaned[d.document].text
         para = find_paragraph(cleaned[d.document], t.start, t.end)
         if para is None:
-            problems.append(f"case {d.case}: record {t.start}-{t.end} is not inside one paragraph")
+            problems.append(Problem(None, None, f"case {d.case}: record {t.start}-{t.end} is not inside one paragraph"))
             continue
         lid = label_id(d.document, t.start, t.end, t.holder, t.target)
         labels.append(
@@ -334,24 +347,24 @@ def make_labels(
     built = Path(f"{LABELS} (as built)")
     problems += iter_label_problems([Located(x, built, i) for i, x in enumerate(labels, start=1)], cleaned)
     if problems:
-        raise DataError("invalid stance records:\n" + "\n".join(problems))
+        raise DataError("invalid stance records:\n" + "\n".join(map(str, problems)))
     return labels
 
 
 def _checked_labels(
     root: Path | None, cleaned: Mapping[str, CleanedLayers] | None
-) -> tuple[list[StanceLabel], list[str]]:
+) -> tuple[list[StanceLabel], list[Problem]]:
     from kzcorpus.io.cleaned import load_cleaned
 
     try:
         located = iter_labels(root)
         layers = cleaned if cleaned is not None else load_cleaned(root)
     except KzCorpusError as exc:
-        return [], [str(exc)]
+        return [], [Problem.of(exc)]
     return [loc.record for loc in located], list(iter_label_problems(located, layers))
 
 
-def stance_problems(root: Path | None = None, cleaned: Mapping[str, CleanedLayers] | None = None) -> list[str]:
+def stance_problems(root: Path | None = None, cleaned: Mapping[str, CleanedLayers] | None = None) -> list[Problem]:
     """Every problem of the released ``annotations/stance.jsonl``, each naming file, line and record."""
     return _checked_labels(root, cleaned)[1]
 
@@ -360,7 +373,7 @@ def load_stance(root: Path | None = None, cleaned: Mapping[str, CleanedLayers] |
     """The released labels, each checked against the cleaned text; refuses invalid data."""
     labels, problems = _checked_labels(root, cleaned)
     if problems:
-        raise DataError("invalid stance labels:\n" + "\n".join(problems))
+        raise DataError("invalid stance labels:\n" + "\n".join(map(str, problems)))
     return labels
 
 
