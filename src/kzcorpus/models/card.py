@@ -39,11 +39,7 @@ def render(lang: str, model_dir: Path) -> str:
         "",
         f"- Treebank: {training.get('treebank')} ({training.get('treebank_source')}), "
         "train split for training, dev split for early stopping, test split for the scores below.",
-        *(
-            f"- {name} trained on {rec['train_data']}."
-            for name, rec in procs.items()
-            if rec.get("train_data") and rec["train_data"] != f"{training.get('treebank', '')}"
-        ),
+        *(f"- {name} trained on {rec['train_data']}." for name, rec in procs.items() if rec.get("train_data")),
         f"- Pretrained embeddings: {training.get('pretrained_embeddings')}; charlm: {training.get('charlm')}.",
         "",
     ]
