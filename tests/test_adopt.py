@@ -1,6 +1,7 @@
 """Models trained elsewhere: the record is rebuilt from the model file and Stanza's log
 (kzcorpus.models.adopt), extra train files are zipped with the treebank's
-(kzcorpus.models.train.with_extra_train), and the GPU tool's job list and ship order."""
+(kzcorpus.models.train.with_extra_train), the GPU tool's job list and ship order, and
+the size budget of the shipped models."""
 
 from __future__ import annotations
 
@@ -165,3 +166,21 @@ def test_gpu_ship_order_puts_each_groups_best_model_first() -> None:
         "d": {"group": "en/pos", "model": None, "best_dev": 0.95},
     }
     assert _gpu_tool().ship_order(summary) == ["c", "b", "a"]
+
+
+MODEL_BUDGET_BYTES = 80_000_000  # issue 15: models/ stays within 80 MB
+
+
+def test_shipped_models_fit_the_budget_and_match_their_records() -> None:
+    from kzcorpus.paths import models_dir
+
+    total = 0
+    for lang in ("tr", "en"):
+        folder = models_dir() / lang
+        records = json.loads((folder / "training.json").read_text(encoding="utf-8"))["processors"]
+        shipped = sorted(p.name for p in folder.glob("*.pt"))
+        assert shipped == sorted(r["model_file"] for r in records.values()), f"{lang}: a model without a record"
+        for rec in records.values():
+            assert (folder / rec["model_file"]).stat().st_size == rec["size_bytes"], rec["model_file"]
+            total += rec["size_bytes"]
+    assert total <= MODEL_BUDGET_BYTES, f"models use {total / 1e6:.1f} MB, over the 80 MB budget"
