@@ -158,6 +158,14 @@ def test_gpu_jobs_write_to_their_own_folders() -> None:
         assert "--no_pretrain" in job["argv"] or "tokenizer" in job["argv"][1]
 
 
+def test_gpu_environment_names_python_and_device() -> None:
+    import platform
+
+    env = _gpu_tool().environment()
+    assert env["python"] == platform.python_version()
+    assert "device" in env or "import_error" in env
+
+
 def test_gpu_ship_order_puts_each_groups_best_model_first() -> None:
     summary = {
         "a": {"group": "tr/depparse", "model": "a.pt", "best_dev": 0.6, "size_bytes": 5},

@@ -14,7 +14,13 @@ ones still training at the deadline (each keeps the best dev model Stanza saved)
 the weights as float16 and packs models and logs into parts small enough to come back.
 
 Each log starts with ``$ <command>``; ``kzcorpus models adopt`` records a returned model
-from its log, so the training record shows the command that really ran.
+from its log, so the training record shows the command that really ran, and
+``summary.json`` names the versions and device the runs used.
+
+Learned on the first run (docs/training/2026-11-29-h200): nine jobs at once left each
+with a few steps per second, and dev evaluations every 100 steps cost seconds each; run
+fewer jobs (``--only``), evaluate less often (``--more "NAME=--eval_interval 500"``) and
+continue a parser in a second stretch (``--continue_from``).
 """
 
 from __future__ import annotations
@@ -327,6 +333,23 @@ def ship_order(summary: dict[str, dict[str, object]]) -> list[str]:
     return firsts + rest
 
 
+def environment() -> dict[str, object]:
+    """What the training records need to name the machine: versions and the device."""
+    import platform
+
+    env: dict[str, object] = {"python": platform.python_version(), "cpu_count": os.cpu_count()}
+    try:
+        import stanza
+        import torch
+    except ImportError as exc:  # reported, not fatal: the logs still come back
+        env["import_error"] = repr(exc)
+        return env
+    env["stanza"] = stanza.__version__
+    env["torch"] = torch.__version__
+    env["device"] = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"
+    return env
+
+
 def pack(bundle_dir: Path, out: Path, jobs: list[dict[str, object]], status: dict[str, dict[str, object]]) -> None:
     """Compact every model, write summary.json, tar logs then models best first, and split
     the tar into parts: the first FIRST_CALL_PARTS go to ``out``, the rest wait in
@@ -355,7 +378,8 @@ def pack(bundle_dir: Path, out: Path, jobs: list[dict[str, object]], status: dic
         summary[name] = entry
         shutil.copy(bundle_dir / "logs" / f"{name}.log", stage / f"{name}.log")
     order = ship_order(summary)
-    (stage / "summary.json").write_text(json.dumps({"order": order, "jobs": summary}, indent=2))
+    record = {"environment": environment(), "order": order, "jobs": summary}
+    (stage / "summary.json").write_text(json.dumps(record, indent=2))
     print(json.dumps(summary, indent=1), flush=True)
     tar = bundle_dir / "ship.tar"
     with tarfile.open(tar, "w") as t:
