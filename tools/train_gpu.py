@@ -247,6 +247,7 @@ _DEV = re.compile(r"step (\d+): train_loss = ([\d.]+), dev_score = ([\d.]+)")
 
 
 def dev_curve(log: Path) -> list[tuple[int, float]]:
+    # twin of kzcorpus.models.train.learning_curve: kzcorpus is not installed there
     out = []
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
         m = _DEV.search(line)
@@ -256,6 +257,7 @@ def dev_curve(log: Path) -> list[tuple[int, float]]:
 
 
 def compact(path: Path) -> None:
+    # twin of kzcorpus.models.train.compact_model_file, for the same reason
     import torch
 
     ck = torch.load(path, map_location="cpu", weights_only=True)

@@ -15,15 +15,14 @@ from pathlib import Path
 
 from kzcorpus.errors import ModelError
 from kzcorpus.io.jsonl import render_json
-from kzcorpus.io.raw import sha256_file
 from kzcorpus.models import TREEBANKS
 from kzcorpus.models.train import (
     MODULES,
     _log_span_s,
-    compact_model_file,
     dev_scores_from_log,
     learning_curve,
     model_filename,
+    ship_model,
 )
 
 # Options that name files or the run itself, not the model: kept in the command only.
@@ -149,16 +148,10 @@ def adopt(
         raise ModelError("no training record to add to", path=training)
     data = json.loads(training.read_text(encoding="utf-8"))
     parts, curve = stretches(logs)
-    dst = out_dir / model_filename(lang, processor)
-    dst.write_bytes(model.read_bytes())
-    stored_as = compact_model_file(dst)
     record: dict[str, object] = {
         "processor": processor,
         "module": module,
-        "model_file": dst.name,
-        "sha256": sha256_file(dst),
-        "size_bytes": dst.stat().st_size,
-        "stored_as": stored_as,
+        **ship_model(model, out_dir / model_filename(lang, processor)),
         "hyperparameters": {k: _typed(v) for k, v in hp.items()},
         "flags": flags,
         "command": cmd,

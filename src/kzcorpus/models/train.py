@@ -363,6 +363,20 @@ def compact_model_file(path: Path) -> str:
     return "float16 weights (cast from float32 after training)"
 
 
+def ship_model(src: Path, dst: Path) -> dict[str, object]:
+    """Put a trained model at its shipped path (float16, :func:`compact_model_file`) and
+    return the facts every training record keeps about the file."""
+    if src != dst:
+        dst.write_bytes(src.read_bytes())
+    stored_as = compact_model_file(dst)
+    return {
+        "model_file": dst.name,
+        "sha256": sha256_file(dst),
+        "size_bytes": dst.stat().st_size,
+        "stored_as": stored_as,
+    }
+
+
 def retagged_files(
     lang: str, files: dict[str, Path], work: Path, out_dir: Path, threads: int
 ) -> tuple[dict[str, Path], str]:
@@ -427,16 +441,10 @@ def train_processor(
     if not src.is_file():
         raise ModelError(f"training {processor} produced no model file; see {log}", path=src)
     out_dir.mkdir(parents=True, exist_ok=True)
-    dst = out_dir / src.name
-    dst.write_bytes(src.read_bytes())
-    stored_as = compact_model_file(dst)
     record = {
         "processor": processor,
         "module": MODULES[processor],
-        "model_file": dst.name,
-        "sha256": sha256_file(dst),
-        "size_bytes": dst.stat().st_size,
-        "stored_as": stored_as,
+        **ship_model(src, out_dir / src.name),
         "hyperparameters": hp,
         "flags": FLAGS[lang][processor],
         "command": [Path(c).name if c == sys.executable else c for c in cmd],
@@ -465,9 +473,7 @@ def compact_recorded(lang: str, work: Path, out_dir: Path) -> None:
         if record.get("stored_as", "").startswith("float16"):
             continue
         path = out_dir / record["model_file"]
-        record["stored_as"] = compact_model_file(path)
-        record["sha256"] = sha256_file(path)
-        record["size_bytes"] = path.stat().st_size
+        record.update(ship_model(path, path))
         f.write_text(json.dumps(record, indent=2), encoding="utf-8")
 
 
