@@ -14,6 +14,8 @@ import pytest
 
 from kzcorpus.errors import ModelError
 from kzcorpus.models.adopt import adopt, logged_command, split_command, stretches
+from kzcorpus.models.continue_tagger import split_continue_from
+from kzcorpus.models.pipeline import charlm_paths
 from kzcorpus.models.train import with_extra_train
 
 PARSER_CMD = (
@@ -116,6 +118,75 @@ def test_adopt_refuses_a_log_of_another_model(
     assert not (models_folder / "tr_imst_depparse.pt").exists()
 
 
+CHARLM_CMD = (
+    "$ python -m stanza.models.charlm --mode train --shorthand tr_kz --direction {d} --save_dir runs/c "
+    "--save_name c.pt --vocab_save_name v.pt --seed 1234 --no_checkpoint --train_dir data/tr/charlm/train "
+    "--eval_file data/tr/charlm/dev.txt --char_hidden_dim 512 --epochs 60 --eval_steps -1 --cutoff 20"
+)
+
+
+def _charlm_log(path: Path, direction: str) -> Path:
+    lines = [CHARLM_CMD.format(d=direction), "2026-11-30 00:25:00 INFO: Running forward character-level model"]
+    lines += [
+        f"2026-11-30 00:2{i + 6}:00 INFO: | eval checkpoint @ global step {step:10d} | time elapsed      0s "
+        f"| loss  {loss:.2f} | ppl {ppl:8.2f}"
+        for i, (step, loss, ppl) in enumerate([(52, 1.9, 6.69), (104, 1.4, 4.06)])
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_adopt_records_a_charlm_with_its_perplexity_curve(tmp_path: Path, models_folder: Path) -> None:
+    torch = pytest.importorskip("torch")
+    model = tmp_path / "charlm.pt"
+    weights = {"rnn.weight": torch.ones(2, dtype=torch.float32)}
+    torch.save({"model": {"vocab": {}, "args": {}, "state_dict": weights}, "epoch": 3}, model)
+    log = _charlm_log(tmp_path / "c.log", "backward")
+    rec = adopt("tr", "backward_charlm", model, [log], models_folder, machine="m", versions={}, train_data="text")
+    shipped = models_folder / "tr_imst_backward_charlm.pt"
+    assert torch.load(shipped, weights_only=True)["model"]["state_dict"]["rnn.weight"].dtype == torch.float16
+    assert rec["learning_curve"] == [
+        {"step": 52, "dev_loss": 1.9, "dev_ppl": 6.69},
+        {"step": 104, "dev_loss": 1.4, "dev_ppl": 4.06},
+    ]
+    assert rec["hyperparameters"] == {"char_hidden_dim": 512, "epochs": 60, "eval_steps": -1, "cutoff": 20}
+    data = json.loads((models_folder / "training.json").read_text(encoding="utf-8"))
+    assert "backward_charlm" in data["charlm"]
+    with pytest.raises(ModelError, match="expected forward"):
+        adopt("tr", "forward_charlm", model, [log], models_folder, machine="m", versions={}, train_data="t")
+    with pytest.raises(ModelError, match="for 'en'"):
+        adopt("en", "backward_charlm", model, [log], models_folder, machine="m", versions={}, train_data="t")
+
+
+def test_a_tagger_stretch_continued_on_another_machine_counts_on(tmp_path: Path) -> None:
+    tagger = PARSER_CMD.replace("stanza.models.parser", "stanza.models.tagger")
+    first = _log(tmp_path / "gpu.log", tagger, [(500, 0.76), (1000, 0.80), (1500, 0.82)])
+    later = tagger.replace("stanza.models.tagger", "kzcorpus.models.continue_tagger --continue_from gpu.pt")
+    second = _log(tmp_path / "cpu.log", later, [(250, 0.83)])
+    parts, curve = stretches([first, second])
+    assert curve[-1] == {"step": 1750, "train_loss": 1.0, "dev_score": 83.0}
+    assert parts[1]["command"][2] == "kzcorpus.models.continue_tagger"
+
+
+def test_continue_tagger_takes_its_model_off_the_tagger_arguments() -> None:
+    model, rest = split_continue_from(["--continue_from", "a.pt", "--mode", "train", "--cpu"])
+    assert model == "a.pt" and rest == ["--mode", "train", "--cpu"]
+    for bad in (["--mode", "train"], ["--mode", "train", "--continue_from"], ["--continue_from", "--cpu"]):
+        with pytest.raises(ModelError, match="continue_from"):
+            split_continue_from(bad)
+
+
+def test_charlm_paths_go_to_the_processors_trained_with_one(tmp_path: Path) -> None:
+    record = {"processors": {"pos": {"flags": ["--no_pretrain", "--charlm"]}, "depparse": {"flags": []}}}
+    files = {"forward_charlm": tmp_path / "f.pt", "backward_charlm": tmp_path / "b.pt"}
+    assert charlm_paths(record, files) == {
+        "pos_forward_charlm_path": str(tmp_path / "f.pt"),
+        "pos_backward_charlm_path": str(tmp_path / "b.pt"),
+    }
+    with pytest.raises(ModelError, match="reads a backward charlm"):
+        charlm_paths(record, {"forward_charlm": tmp_path / "f.pt"})
+
+
 def test_extra_train_files_are_zipped_with_the_treebank(tmp_path: Path) -> None:
     ud = tmp_path / "ud"
     (ud / "UD_English-EWT").mkdir(parents=True)
@@ -154,8 +225,45 @@ def test_gpu_jobs_write_to_their_own_folders() -> None:
     names = [j["name"] for j in jobs]
     dirs = [j["argv"][j["argv"].index("--save_dir") + 1] for j in jobs]
     assert len(set(names)) == len(names) and dirs == [f"runs/{n}" for n in names]
-    for job in jobs:
-        assert "--no_pretrain" in job["argv"] or "tokenizer" in job["argv"][1]
+    for job in jobs:  # no pretrained vectors exist offline; a charlm makes its own
+        assert "--no_pretrain" in job["argv"] or job["argv"][1] in ("stanza.models.tokenizer", "stanza.models.charlm")
+
+
+def test_gpu_jobs_that_read_a_charlm_start_after_both_of_their_language() -> None:
+    jobs = {j["name"]: j for j in _gpu_tool().make_jobs()}
+    readers = [j for j in jobs.values() if "--charlm" in j["argv"]]
+    assert {j["name"] for j in readers} >= {"tr_pos_charlm", "tr_dep_charlm", "en_pos_charlm"}
+    for job in readers:
+        lang = job["name"][:2]
+        assert job["after"] == [f"{lang}_charlm_forward", f"{lang}_charlm_backward"]
+        for direction in ("forward", "backward"):
+            made = jobs[f"{lang}_charlm_{direction}"]["argv"]
+            saved = f"{made[made.index('--save_dir') + 1]}/{made[made.index('--save_name') + 1]}"
+            assert job["argv"][job["argv"].index(f"--charlm_{direction}_file") + 1] == saved
+
+
+def test_gpu_charlm_text_never_holds_the_scoring_splits(tmp_path: Path) -> None:
+    ud = tmp_path / "ud"
+    for rel, text in [
+        ("UD_Turkish-IMST/tr_imst-ud-train.conllu", "train"),
+        ("UD_Turkish-IMST/tr_imst-ud-dev.conllu", "DEV"),
+        ("UD_Turkish-IMST/tr_imst-ud-test.conllu", "TEST"),
+        ("UD_Turkish-Kenet/tr_kenet-ud-test.conllu", "kenet"),
+        ("UD_English-EWT/en_ewt-ud-train.conllu", "ewt"),
+        ("UD_English-EWT/en_ewt-ud-test.conllu", "EWTTEST"),
+        ("UD_English-GUM/en_gum-ud-train.conllu", "gum"),
+    ]:
+        (ud / rel).parent.mkdir(parents=True, exist_ok=True)
+        body = "".join(f"# text = {text} {i}\n1\t{text}\t_\t_\t_\t_\t0\troot\t_\t_\n\n" for i in range(21))
+        (ud / rel).write_text(body, encoding="utf-8")
+    _gpu_tool().write_charlm_text(ud, tmp_path / "data")
+    tr = (tmp_path / "data/tr/charlm/train/text.txt").read_text(encoding="utf-8")
+    tr_dev = (tmp_path / "data/tr/charlm/dev.txt").read_text(encoding="utf-8")
+    assert "DEV" not in tr + tr_dev and "TEST" not in tr + tr_dev
+    assert tr_dev.splitlines() == ["train 0", "train 20", "kenet 19"]  # every 20th sentence, in file order
+    assert "kenet 5" in tr and "train 20" not in tr
+    en = (tmp_path / "data/en/charlm/train/text.txt").read_text(encoding="utf-8")
+    assert "ewt 1" in en and "gum 1" in en and "EWTTEST" not in en
 
 
 def test_gpu_environment_names_python_and_device() -> None:

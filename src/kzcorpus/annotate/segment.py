@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from kzcorpus.annotate.mwt_lexicon import MwtLexicon, decide_tokens
 
 StanzaToken = str | tuple[str, bool]
 """A token as Stanza's postprocessor hook passes it: text, or (text, is multi-word token)."""
@@ -235,14 +237,24 @@ class BoundaryFixer:
 
     Stanza hands the hook token strings only; the adjacency tests need the paragraph's
     characters, so the caller sets :attr:`text` before each paragraph it annotates, and
-    reads the joins made in :attr:`joins`.
+    reads the joins made in :attr:`joins`. With a ``mwt_lexicon``, the tokens it knows are
+    made multi-word tokens or single words as the treebank's train split has them
+    (:mod:`kzcorpus.annotate.mwt_lexicon`); boundaries and offsets do not move.
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, mwt_lexicon: MwtLexicon | None = None) -> None:
         self.lang = lang
+        self.mwt_lexicon = mwt_lexicon
         self.text = ""
         self.joins: list[str] = []
 
     def __call__(self, sentences: list[list[StanzaToken]]) -> list[list[StanzaToken]]:
         fixed, self.joins = fix_sentences(locate(sentences, self.text), self.lang)
+        if self.mwt_lexicon is not None:
+            fixed = [_with_lexicon(sent, self.mwt_lexicon) for sent in fixed]
         return [[t.stanza() for t in sent] for sent in fixed]
+
+
+def _with_lexicon(sent: list[Tok], lexicon: MwtLexicon) -> list[Tok]:
+    decided = decide_tokens([(t.text, t.mwt) for t in sent], lexicon)
+    return [t if t.mwt == mwt else replace(t, mwt=mwt) for t, (_, mwt) in zip(sent, decided, strict=True)]

@@ -27,10 +27,13 @@ class StanzaAnnotator:
     """A Stanza pipeline plus its provenance record, for one language."""
 
     def __init__(self, lang: str, *, resources_dir: str | Path | None = None, batch_size: int | None = None) -> None:
-        from kzcorpus.models.pipeline import load_pipeline
+        from kzcorpus.annotate import mwt_lexicon
+        from kzcorpus.models.pipeline import load_pipeline, shipped_model_dir
 
         self.lang = lang
-        self.fixer = BoundaryFixer(lang)
+        # the lexicon follows the shipped tokenizer's treebank; official models go without
+        lexicon = mwt_lexicon.load(shipped_model_dir(lang)) if resources_dir is None else None
+        self.fixer = BoundaryFixer(lang, lexicon)
         self.nlp, self.provenance = load_pipeline(
             lang, resources_dir=resources_dir, batch_size=batch_size, tokenize_postprocessor=self.fixer
         )

@@ -48,7 +48,9 @@ def register(subparsers: Any) -> None:
         "training.json from its Stanza log (first line: the command that ran).",
     )
     a.add_argument("lang", choices=LANGS)
-    a.add_argument("processor", choices=["tokenize", "mwt", "lemma", "pos", "depparse"])
+    a.add_argument(
+        "processor", choices=["tokenize", "mwt", "lemma", "pos", "depparse", "forward_charlm", "backward_charlm"]
+    )
     a.add_argument("--model", type=Path, required=True, help="the model file that came back")
     a.add_argument(
         "--log", type=Path, action="append", required=True, help="its training log; repeat for later stretches"
@@ -76,6 +78,11 @@ def register(subparsers: Any) -> None:
     e.add_argument("--output", type=Path, default=None, help="also write the predicted CoNLL-U here")
     e.add_argument("--batch-size", type=int, default=None, help="override processor batch sizes")
     e.add_argument(
+        "--rules",
+        action="store_true",
+        help="score the corpus's own pipeline (Stanza + kzcorpus's tokenizer hook and repairs), not Stanza alone",
+    )
+    e.add_argument(
         "--save",
         type=Path,
         default=None,
@@ -94,6 +101,15 @@ def register(subparsers: Any) -> None:
     lx.add_argument("--ud", type=Path, default=Path(DEFAULT_UD["tr"]), help="UD_Turkish-IMST folder")
     lx.add_argument("--out", type=Path, default=None, help="output file (default: the shipped lexicon)")
     lx.set_defaults(func=_cmd_lexicon)
+
+    mx = sub.add_parser(
+        "mwt-lexicon",
+        help="build models/<lang>/mwt_lexicon.tsv: which forms the treebank's train split makes multi-word tokens",
+    )
+    mx.add_argument("lang", choices=LANGS)
+    mx.add_argument("--ud", type=Path, default=None, help="UD treebank folder (default: ../shared/ud/UD_...)")
+    mx.add_argument("--out", type=Path, default=None, help="output file (default: the shipped one)")
+    mx.set_defaults(func=_cmd_mwt_lexicon)
 
     i = sub.add_parser("info", help="print the provenance record of the shipped models")
     i.add_argument("lang", choices=LANGS)
@@ -117,6 +133,34 @@ def _cmd_lexicon(args: argparse.Namespace) -> int:
     out = args.out or lexicon_path()
     write_text_atomic(out, lex.render())
     print(f"wrote {out}: {len(lex.counts)} words, {lex.total} tokens")
+    return 0
+
+
+def _cmd_mwt_lexicon(args: argparse.Namespace) -> int:
+    from kzcorpus.annotate.mwt_lexicon import build
+    from kzcorpus.errors import DataError
+    from kzcorpus.io.atomic import write_text_atomic
+    from kzcorpus.io.raw import sha256_file
+    from kzcorpus.models import DEFAULT_UD, MWT_LEXICON_FILE, TREEBANKS
+    from kzcorpus.models.pipeline import shipped_model_dir
+
+    ud = args.ud or Path(DEFAULT_UD[args.lang])
+    train = ud / f"{TREEBANKS[args.lang]['shorthand']}-ud-train.conllu"
+    if not train.is_file():
+        raise DataError("treebank train file missing; pass --ud <path to the treebank folder>", path=train)
+    source_file = ud / "SOURCE"
+    source = source_file.read_text(encoding="utf-8").strip() if source_file.is_file() else None
+    text = build(
+        train,
+        [
+            f"built by `kzcorpus models mwt-lexicon {args.lang}` from {ud.name}/{train.name} alone",
+            f"treebank source: {source}; train file sha256:{sha256_file(train)}",
+            "counts: times the lower-cased form is a multi-word token / a single word there",
+        ],
+    )
+    out = args.out or (shipped_model_dir(args.lang) / MWT_LEXICON_FILE)
+    write_text_atomic(out, text)
+    print(f"wrote {out}: {text.count(chr(10)) - 4} forms")
     return 0
 
 
@@ -144,19 +188,22 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from kzcorpus.io.jsonl import render_json
     from kzcorpus.models.evaluate import evaluate
 
-    result = evaluate(
-        args.lang,
-        args.gold,
-        max_sentences=args.max_sentences,
-        resources_dir=args.resources_dir,
-        output=args.output,
-        batch_size=args.batch_size,
-    )
+    options = {
+        "max_sentences": args.max_sentences,
+        "resources_dir": args.resources_dir,
+        "batch_size": args.batch_size,
+    }
+    result = evaluate(args.lang, args.gold, output=args.output, rules=args.rules, **options)
     print(render_json(result["metrics"]), end="")
     if args.save:
         from kzcorpus.models.evaluate import scores_record
 
-        args.save.write_text(render_json(scores_record(args.lang, result), ensure_ascii=True), encoding="utf-8")
+        # scores.json keeps Stanza's own scores and, beside them, the corpus pipeline's
+        with_rules = result if args.rules else evaluate(args.lang, args.gold, rules=True, **options)
+        alone = evaluate(args.lang, args.gold, **options) if args.rules else result
+        args.save.write_text(
+            render_json(scores_record(args.lang, alone, with_rules), ensure_ascii=True), encoding="utf-8"
+        )
     return 0
 
 

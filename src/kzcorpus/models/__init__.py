@@ -23,4 +23,13 @@ DEFAULT_UD: dict[str, str] = {lang: f"../shared/ud/{TREEBANKS[lang]['treebank']}
 """Where training, the floor baseline and the repair evaluation look for each treebank by
 default: a ``shared/ud/`` folder beside the repository."""
 
-__all__ = ["DEFAULT_UD", "LANGS", "TREEBANKS"]
+CHARLMS = {"forward_charlm": "forward", "backward_charlm": "backward"}
+"""Character language models (Stanza's charlm) a tagger or parser can read: records of
+their own in training.json beside the processors', made by ``stanza.models.charlm``."""
+CHARLM_MODULE = "stanza.models.charlm"
+
+MWT_LEXICON_FILE = "mwt_lexicon.tsv"
+"""Beside a language's models: which forms its treebank makes multi-word tokens
+(:mod:`kzcorpus.annotate.mwt_lexicon`); part of the models' provenance."""
+
+__all__ = ["CHARLMS", "CHARLM_MODULE", "DEFAULT_UD", "LANGS", "MWT_LEXICON_FILE", "TREEBANKS"]

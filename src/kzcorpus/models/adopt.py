@@ -1,5 +1,9 @@
 """Record a model trained elsewhere (a lent GPU machine) from its own training log.
 
+A processor's model or a character language model (``forward_charlm``/``backward_charlm``,
+:data:`kzcorpus.models.train.CHARLMS`); a tagger's later stretch may come from
+:mod:`kzcorpus.models.continue_tagger`, run on another machine.
+
 ``tools/train_gpu.py`` runs Stanza on a machine where kzcorpus is not installed; what
 comes back is the model file and Stanza's log, whose first line is the command that ran
 (``$ python -m stanza.models.parser --mode train ...``). The training record is rebuilt
@@ -15,7 +19,7 @@ from pathlib import Path
 
 from kzcorpus.errors import ModelError
 from kzcorpus.io.jsonl import render_json
-from kzcorpus.models import TREEBANKS
+from kzcorpus.models import CHARLM_MODULE, CHARLMS, TREEBANKS
 from kzcorpus.models.train import (
     MODULES,
     _log_span_s,
@@ -44,6 +48,13 @@ _NOT_HPARAMS = {
     "conll_file",
     "mwt_json_file",
     "gold_file",
+    "continue_from",
+    "charlm_forward_file",
+    "charlm_backward_file",
+    "charlm_shorthand",
+    "train_dir",
+    "vocab_save_name",
+    "direction",
 }
 
 
@@ -91,6 +102,11 @@ def _typed(value: str) -> object:
     return value
 
 
+def _goodness(point: dict[str, float]) -> float:
+    """Higher is better: a dev score, or a charlm's negated dev perplexity."""
+    return point["dev_score"] if "dev_score" in point else -point["dev_ppl"]
+
+
 def stretches(logs: list[Path]) -> tuple[list[dict[str, object]], list[dict[str, float]]]:
     """Each stretch's command, wall time and steps, and one learning curve over all of
     them. A later stretch continues (``--continue_from``) from the best model of the one
@@ -107,8 +123,24 @@ def stretches(logs: list[Path]) -> tuple[list[dict[str, object]], list[dict[str,
         curve += shifted
         out.append({"command": cmd, "wall_time_s": round(_log_span_s(log), 1), "steps": len(part) and part[-1]["step"]})
         if shifted:
-            offset = int(max(shifted, key=lambda p: p["dev_score"])["step"])
+            offset = int(max(shifted, key=_goodness)["step"])
     return out, curve
+
+
+def _check_shorthand(lang: str, processor: str, run_opts: dict[str, str], log: Path) -> None:
+    """A processor's model names its treebank (``tr_imst``); a charlm names its language and
+    text (``tr_kz``) and must run in the direction its record is for."""
+    got = run_opts.get("shorthand") or ""
+    if processor in CHARLMS:
+        if not got.startswith(f"{lang}_"):
+            raise ModelError(f"the log trained a charlm for {got!r}, expected one for {lang!r}", path=log, line=1)
+        direction = run_opts.get("direction", "forward")
+        if direction != CHARLMS[processor]:
+            raise ModelError(f"the log trained a {direction} charlm, expected {CHARLMS[processor]}", path=log, line=1)
+        return
+    shorthand = TREEBANKS[lang]["shorthand"]
+    if got != shorthand:
+        raise ModelError(f"the log trained {got!r}, expected {shorthand!r}", path=log, line=1)
 
 
 def adopt(
@@ -129,18 +161,17 @@ def adopt(
     the other processors' records stay."""
     if lang not in TREEBANKS:
         raise ModelError(f"unknown language {lang!r}; expected one of {sorted(TREEBANKS)}")
-    if processor not in MODULES:
-        raise ModelError(f"unknown processor {processor!r}; expected one of {sorted(MODULES)}")
+    modules = {**MODULES, **dict.fromkeys(CHARLMS, CHARLM_MODULE)}
+    if processor not in modules:
+        raise ModelError(f"unknown processor {processor!r}; expected one of {sorted(modules)}")
     if not logs:
         raise ModelError("at least one training log is needed")
     log = logs[0]
     cmd = logged_command(log)
     module, hp, flags, run_opts = split_command(cmd)
-    if module != MODULES[processor]:
-        raise ModelError(f"the log trained {module}, expected {MODULES[processor]} for {processor}", path=log, line=1)
-    shorthand = TREEBANKS[lang]["shorthand"]
-    if run_opts.get("shorthand") != shorthand:
-        raise ModelError(f"the log trained {run_opts.get('shorthand')!r}, expected {shorthand!r}", path=log, line=1)
+    if module != modules[processor]:
+        raise ModelError(f"the log trained {module}, expected {modules[processor]} for {processor}", path=log, line=1)
+    _check_shorthand(lang, processor, run_opts, log)
     if not model.is_file():
         raise ModelError("model file not found", path=model)
     training = out_dir / "training.json"
@@ -171,6 +202,11 @@ def adopt(
     if tags:
         record["tags"] = tags
     data["processors"][processor] = record
+    if processor in CHARLMS:
+        data["charlm"] = (
+            "made here: Stanza's charlm, forward and backward (records forward_charlm and backward_charlm), "
+            "read by the processors whose flags include --charlm"
+        )
     data["total_wall_time_s"] = round(sum(r["wall_time_s"] for r in data["processors"].values()), 1)
     training.write_text(render_json(data, ensure_ascii=True), encoding="utf-8")
     return record

@@ -87,17 +87,23 @@ def render(lang: str, model_dir: Path) -> str:
     lines += ["## Scores (test set, end to end from raw text)", ""]
     if scores:
         lines += [f"Gold: `{scores['gold']}` ({scores.get('treebank_source')}); scorer: {scores['scorer']}.", ""]
-        lines += ["| " + " | ".join(METRICS) + " |", "|" + "---:|" * len(METRICS)]
-        lines.append("| " + " | ".join(_fmt(scores["metrics"][m]) for m in METRICS) + " |")
-        lines += [
-            "",
-            "Acceptance: "
-            + "; ".join(
-                f"{k} {v['measured']:.2f} vs ≥ {v['threshold']} ({'pass' if v['pass'] else 'FAIL'})"
-                for k, v in scores["acceptance"].items()
-            ),
-            "",
-        ]
+        rules = scores.get("with_kzcorpus_rules")
+        rows = [("Stanza alone", scores)] + ([("kzcorpus pipeline", rules)] if rules else [])
+        lines += ["| pipeline | " + " | ".join(METRICS) + " |", "|---|" + "---:|" * len(METRICS)]
+        for label, row in rows:
+            lines.append(f"| {label} | " + " | ".join(_fmt(row["metrics"][m]) for m in METRICS) + " |")
+        lines.append("")
+        if rules:
+            lines += [f"kzcorpus pipeline: {rules['what']}.", ""]
+        for label, row in rows:
+            lines += [
+                f"Acceptance ({label}): "
+                + "; ".join(
+                    f"{k} {v['measured']:.2f} vs ≥ {v['threshold']} ({'pass' if v['pass'] else 'FAIL'})"
+                    for k, v in row["acceptance"].items()
+                ),
+                "",
+            ]
         lines += [
             "Published scores of other systems (not measured here):",
             "",

@@ -23,7 +23,7 @@ from typing import Any
 
 from kzcorpus.errors import ModelError, require
 from kzcorpus.io.raw import sha256_file
-from kzcorpus.models import TREEBANKS
+from kzcorpus.models import CHARLMS, MWT_LEXICON_FILE, TREEBANKS
 
 PROCESSORS = {
     "tr": ("tokenize", "mwt", "pos", "lemma", "depparse"),
@@ -62,12 +62,13 @@ def _training_record(model_dir: Path, lang: str) -> dict[str, Any]:
 
 
 def shipped_files(lang: str, root: Path | None = None, *, verify: bool = True) -> dict[str, Path]:
-    """Processor -> model file for the shipped models, checked for presence and hash."""
+    """Processor (or charlm) -> model file for the shipped models, checked for presence and
+    hash. The charlms are there only when a record names them."""
     model_dir = shipped_model_dir(lang, root)
     record = _training_record(model_dir, lang)
     procs = record.get("processors", {})
     files: dict[str, Path] = {}
-    for proc in PROCESSORS[lang]:
+    for proc in (*PROCESSORS[lang], *(c for c in CHARLMS if c in procs)):
         if proc not in procs:
             raise ModelError(
                 f"no trained {proc!r} model recorded for {lang}; {_how_to_get(lang)}", path=model_dir / "training.json"
@@ -85,6 +86,20 @@ def shipped_files(lang: str, root: Path | None = None, *, verify: bool = True) -
                 )
         files[proc] = path
     return files
+
+
+def charlm_paths(record: dict[str, Any], files: dict[str, Path]) -> dict[str, str]:
+    """Stanza's ``<processor>_forward_charlm_path`` options for every processor trained
+    with ``--charlm``: Stanza keeps a charlm out of the model file that reads it."""
+    out: dict[str, str] = {}
+    for proc, rec in record.get("processors", {}).items():
+        if "--charlm" not in rec.get("flags", []):
+            continue
+        for name, direction in CHARLMS.items():
+            if name not in files:
+                raise ModelError(f"the {proc!r} model reads a {direction} charlm, but none is recorded")
+            out[f"{proc}_{direction}_charlm_path"] = str(files[name])
+    return out
 
 
 def _official_files(lang: str, resources_dir: Path) -> tuple[dict[str, Path], dict[str, str]]:
@@ -140,6 +155,9 @@ def model_provenance(lang: str, *, resources_dir: str | Path | None = None, root
         trained = None
     else:
         all_files = shipped_files(lang, root)
+        lexicon = shipped_model_dir(lang, root) / MWT_LEXICON_FILE
+        if lexicon.is_file():  # read by the annotator's tokenizer hook, so part of what made the layer
+            all_files["mwt_lexicon"] = lexicon
         record = _training_record(shipped_model_dir(lang, root), lang)
         source = {"kind": "shipped", "models_dir": str(shipped_model_dir(lang, root))}
         trained = {
@@ -211,6 +229,9 @@ def load_pipeline(
     procs = [p for p in PROCESSORS[lang] if p in files]
     for proc in procs:
         kwargs[f"{proc}_model_path"] = str(files[proc])
+    if resources_dir is None:
+        record = _training_record(shipped_model_dir(lang, root), lang)
+        kwargs.update(charlm_paths(record, files))
     if batch_size is not None:  # the tokenizer keeps its own (character-window) batching
         for proc in procs:
             if proc != "tokenize":

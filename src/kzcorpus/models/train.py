@@ -310,24 +310,27 @@ def dev_scores_from_log(log: Path) -> list[str]:
     keep = []
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
         low = line.lower()
-        if ("dev" in low and ("score" in low or "f1" in low)) or "best" in low:
+        if ("dev" in low and ("score" in low or "f1" in low)) or "best" in low or "eval checkpoint" in low:
             keep.append(line.strip()[-240:])
     return keep[-12:]
 
 
 _TS = re.compile(r"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) ")
 _DEV_SCORE = re.compile(r"step (\d+): train_loss = ([\d.]+), dev_score = ([\d.]+)")
+_CHARLM_DEV = re.compile(r"eval checkpoint @ global step +(\d+) .*\| loss +([\d.]+) \| ppl +([\d.]+)")
 
 
 def learning_curve(log: Path) -> list[dict[str, float]]:
-    """Every dev evaluation of a Stanza training log: step, train loss, dev score (x100)."""
+    """Every dev evaluation of a Stanza training log: step, train loss, dev score (x100);
+    for a charlm, step, dev loss and dev perplexity (lower is better)."""
     if not log.is_file():
         return []
-    out = []
+    out: list[dict[str, float]] = []
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-        m = _DEV_SCORE.search(line)
-        if m:
+        if m := _DEV_SCORE.search(line):
             out.append({"step": int(m[1]), "train_loss": float(m[2]), "dev_score": round(100 * float(m[3]), 2)})
+        elif c := _CHARLM_DEV.search(line):
+            out.append({"step": int(c[1]), "dev_loss": float(c[2]), "dev_ppl": float(c[3])})
     return out
 
 
@@ -346,7 +349,8 @@ def _log_span_s(log: Path) -> float:
 def compact_model_file(path: Path) -> str:
     """Store the network weights as float16 to keep the shipped models small.
 
-    Only the floating-point tensors of ``checkpoint["model"]`` change; Stanza copies them
+    Only the floating-point tensors of ``checkpoint["model"]`` (a charlm's
+    ``checkpoint["model"]["state_dict"]``) change; Stanza copies them
     into its float32 parameters on load (``load_state_dict`` casts), so inference runs in
     float32. Everything is read back with ``weights_only=True``.
     """
@@ -354,6 +358,8 @@ def compact_model_file(path: Path) -> str:
 
     checkpoint = torch.load(path, map_location="cpu", weights_only=True)
     model = checkpoint.get("model") if isinstance(checkpoint, dict) else None
+    if isinstance(model, dict) and isinstance(model.get("state_dict"), dict):
+        model = model["state_dict"]  # a charlm keeps its weights one level down
     if not isinstance(model, dict):
         return "as saved by Stanza"
     for name, tensor in model.items():
