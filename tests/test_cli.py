@@ -199,10 +199,15 @@ def test_validate_names_a_truncated_model_and_a_changed_lexicon(corpus_copy: Pat
     pos.write_bytes(pos.read_bytes()[:1000])
     lexicon = models / "restore" / "lexicon.tsv"
     lexicon.write_text("\n".join(lexicon.read_text(encoding="utf-8").split("\n")[:500]) + "\n", encoding="utf-8")
+    mwt = models / "tr" / "mwt_lexicon.tsv"
+    rows = mwt.read_text(encoding="utf-8").split("\n")
+    rows[10] = rows[10].rsplit("\t", 1)[0]  # a row without its single-word count
+    mwt.write_text("\n".join(rows), encoding="utf-8")
     assert main(["validate", "--root", str(corpus_copy)]) == 1
     err = capsys.readouterr().err
     assert "tr_imst_pos.pt" in err and "corrupt" in err
     assert "lexicon.tsv: SHA-256" in err and "kzcorpus models lexicon" in err
+    assert "mwt_lexicon.tsv:11: expected form<TAB>multiword count<TAB>single count" in err
 
 
 def test_a_nine_column_line_is_named_by_its_own_line(corpus_copy: Path, capsys) -> None:

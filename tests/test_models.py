@@ -80,7 +80,7 @@ def test_english_sentence_offline(en_pipeline) -> None:
 def test_provenance_hashes_match_files(tr_pipeline) -> None:
     _, prov = tr_pipeline
     assert prov["versions"]["stanza"]
-    assert set(prov["models"]) == set(mp.PROCESSORS["tr"])
+    assert set(prov["models"]) == {*mp.PROCESSORS["tr"], "mwt_lexicon"}  # the tokenizer hook's lexicon too
     for entry in prov["models"].values():
         path = models_dir() / "tr" / entry["file"]
         assert sha256_file(path) == entry["sha256"]
@@ -142,6 +142,19 @@ def test_evaluate_slice_returns_all_metrics(tr_pipeline) -> None:
         assert 0.0 <= value <= 100.0, name
     assert result["metrics"]["Tokens"] > 90.0
     assert result["provenance"]["models"]
+
+
+@pytest.mark.slow
+@needs_tr
+def test_evaluate_with_rules_scores_the_corpus_pipeline(tmp_path: Path) -> None:
+    from kzcorpus.models.evaluate import evaluate
+
+    out = tmp_path / "system.conllu"
+    result = evaluate("tr", TR_TEST, max_sentences=15, rules=True, output=out)
+    assert set(result["metrics"]) == set(METRICS)
+    assert result["metrics"]["Tokens"] > 90.0
+    assert "mwt_lexicon" in result["provenance"]["models"]  # the hook's lexicon is part of what ran
+    assert "TokenRange=" in out.read_text(encoding="utf-8")  # written by the corpus's own writer
 
 
 @pytest.mark.slow

@@ -84,3 +84,21 @@ def test_hook_changes_only_the_multiword_flags() -> None:
     plain.text = fixer.text
     assert plain([["Vardı", ("sonraki", True), "gün", "."]]) == [["Vardı", ("sonraki", True), "gün", "."]]
 
+
+def test_shipped_turkish_lexicon_reads_and_knows_imst_splits() -> None:
+    from kzcorpus.paths import models_dir
+
+    lex = load(models_dir() / "tr")
+    assert lex is not None
+    assert lex.decide("vardı") is True and lex.decide("ve") is False
+    assert load(models_dir() / "en") is None
+
+
+@pytest.mark.slow
+def test_corpus_annotator_splits_what_imst_splits() -> None:
+    pytest.importorskip("stanza")
+    from kzcorpus.annotate.stanza_run import StanzaAnnotator
+
+    sentences = StanzaAnnotator("tr")("Bahçede bir ev vardı.")
+    tokens = {t.form: t for s in sentences for t in s}
+    assert [w.form for w in tokens["vardı"].words] == ["var", "dı"]

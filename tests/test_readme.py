@@ -48,11 +48,13 @@ def test_readme_model_scores_match_the_model_cards() -> None:
     import json
 
     section = README.split("<!-- model-scores -->", 1)[1].split("<!-- /model-scores -->", 1)[0]
-    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| (tr|en) \([A-Z]+\) \| (.+) \|$", section, re.M)}
-    assert set(rows) == {"tr", "en"}
-    for lang, cells in rows.items():
-        metrics = json.loads((REPO / "models" / lang / "scores.json").read_text(encoding="utf-8"))["metrics"]
-        assert [float(c) for c in cells.split("|")] == list(metrics.values()), lang
+    pattern = r"^\| (tr|en) \([A-Z]+\), (Stanza|kzcorpus pipeline) \| (.+) \|$"
+    rows = {(m.group(1), m.group(2)): m.group(3) for m in re.finditer(pattern, section, re.M)}
+    assert set(rows) == {(lang, kind) for lang in ("tr", "en") for kind in ("Stanza", "kzcorpus pipeline")}
+    for (lang, kind), cells in rows.items():
+        scores = json.loads((REPO / "models" / lang / "scores.json").read_text(encoding="utf-8"))
+        metrics = scores["metrics"] if kind == "Stanza" else scores["with_kzcorpus_rules"]["metrics"]
+        assert [float(c) for c in cells.split("|")] == list(metrics.values()), (lang, kind)
 
 
 def test_readme_blocks_are_generated_from_the_data() -> None:

@@ -246,12 +246,15 @@ def quality_report(repo: Path) -> dict[str, object]:
     boundaries = score_boundaries(load_sentence_reference(repo / SENTENCE_REFERENCE, cleaned), sentences)
     upos = score_upos(load_upos_reference(repo / UPOS_REFERENCE), sentences, repo / UPOS_REFERENCE)
     first = score_upos(load_upos_reference(repo / UPOS_FIRST_DRAW), sentences, repo / UPOS_FIRST_DRAW)
-    imst = json.loads(read_text(models_dir(repo) / "tr" / "scores.json"))["metrics"]["UPOS"]
+    scores = json.loads(read_text(models_dir(repo) / "tr" / "scores.json"))
+    imst = {"imst_test_upos": scores["metrics"]["UPOS"]}
+    if "with_kzcorpus_rules" in scores:  # the pipeline that made the layer the samples score
+        imst["imst_test_upos_pipeline"] = scores["with_kzcorpus_rules"]["metrics"]["UPOS"]
     gold = _gold_report(repo, corpus)
     return gold | {
         "sentence_boundaries": boundaries,
         "sentence_reference": str(SENTENCE_REFERENCE),
-        "upos": {**upos, "imst_test_upos": imst},
+        "upos": {**upos, **imst},
         "upos_reference": str(UPOS_REFERENCE),
         "upos_first_draw": first,
         "upos_first_draw_reference": str(UPOS_FIRST_DRAW),

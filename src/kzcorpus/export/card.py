@@ -57,6 +57,16 @@ LICENSE_TERMS: dict[str | None, str] = {
 }
 
 
+def _imst_upos(u: dict[str, Any]) -> str:
+    """The IMST test figure beside the hand samples: the corpus pipeline's where recorded."""
+    if "imst_test_upos_pipeline" in u:
+        return (
+            f"UPOS on the IMST test set, end to end, with the corpus pipeline that made this layer: "
+            f"{u['imst_test_upos_pipeline']:.2f}; Stanza alone: {u['imst_test_upos']:.2f}"
+        )
+    return f"the Turkish model's UPOS on the IMST test set, end to end: {u['imst_test_upos']:.2f}"
+
+
 def _cell(value: object) -> str:
     if value is None or value == () or value == "":
         return "–"
@@ -240,8 +250,7 @@ def quality_text(quality: Mapping[str, Any] | None) -> str:
     if u:
         lines.append(
             f"- UPOS, {u['words']} hand-tagged Turkish body-text words{_changed(u)}: accuracy {u['accuracy']:.2f} "
-            f"(95% interval {u['wilson95'][0]:.1f}–{u['wilson95'][1]:.1f}; the Turkish model's UPOS on the "
-            f"IMST test set, end to end: {u['imst_test_upos']:.2f}).\n"
+            f"(95% interval {u['wilson95'][0]:.1f}–{u['wilson95'][1]:.1f}; {_imst_upos(u)}).\n"
         )
     f = quality.get("upos_first_draw")
     if f:

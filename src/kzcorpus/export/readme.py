@@ -45,7 +45,10 @@ def _model_scores(corpus: Corpus, repo: Path) -> str:
     rows = ["| model | " + " | ".join(metrics) + " |", "| --- |" + " ---: |" * len(metrics)]
     for lang, record in records.items():
         name = TREEBANKS[lang]["treebank"].rsplit("-", 1)[1]
-        rows.append(f"| {lang} ({name}) | " + " | ".join(f"{record['metrics'][m]:.2f}" for m in metrics) + " |")
+        rows.append(f"| {lang} ({name}), Stanza | " + " | ".join(f"{record['metrics'][m]:.2f}" for m in metrics) + " |")
+        if rules := record.get("with_kzcorpus_rules"):  # the pipeline the corpus layer was made with
+            cells = " | ".join(f"{rules['metrics'][m]:.2f}" for m in metrics)
+            rows.append(f"| {lang} ({name}), kzcorpus pipeline | {cells} |")
     return "\n".join(rows)
 
 
