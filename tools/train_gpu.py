@@ -9,9 +9,11 @@ files, the parser's train/dev files retagged by the shipped tagger (kzcorpus.mod
 Stanza's own recipe), the tokenizer's character labels, and ``jobs.json`` with the exact
 Stanza command of every run.
 
-``run`` (there, standard library + stanza only) starts every job at once, stops the
-ones still training at the deadline (each keeps the best dev model Stanza saved), stores
-the weights as float16 and packs models and logs into parts small enough to come back.
+``run`` (there, standard library + stanza only) starts each job once the jobs it comes
+``after`` have stopped (the charlm readers after their charlms), stops the ones still
+training at the deadline or their own ``stop_after_s`` (each keeps the best dev model Stanza
+saved), stores the weights as float16 and packs models and logs into parts small enough
+to come back.
 
 Each log starts with ``$ <command>``; ``kzcorpus models adopt`` records a returned model
 from its log, so the training record shows the command that really ran, and
@@ -20,7 +22,9 @@ from its log, so the training record shows the command that really ran, and
 Learned on the first run (docs/training/2026-11-29-h200): nine jobs at once left each
 with a few steps per second, and dev evaluations every 100 steps cost seconds each; run
 fewer jobs (``--only``), evaluate less often (``--more "NAME=--eval_interval 500"``) and
-continue a parser in a second stretch (``--continue_from``).
+continue a parser in a second stretch (``--continue_from``). The second run
+(docs/training/2026-11-30-h200) found a Stanza tagger no faster than 0.13 s per step even
+alone on the machine: one long run per lease, not many short ones.
 """
 
 from __future__ import annotations
@@ -258,8 +262,9 @@ def with_charlm_jobs() -> list[dict[str, object]]:
 
 
 def make_jobs() -> list[dict[str, object]]:
-    """Every run: name, group (what it would replace), and Stanza's argv (paths relative
-    to the bundle). No pretrained word vectors or charlm exist offline: --no_pretrain."""
+    """Every run: name, group (what it would replace), Stanza's argv (paths relative to
+    the bundle) and the jobs it starts after. No pretrained word vectors exist offline
+    (--no_pretrain); the charlms are made by jobs of their own (:func:`charlm_jobs`)."""
     jobs: list[dict[str, object]] = []
     for name, module, train, dev, options, note in TAGGED_JOBS:
         lang = name[:2]

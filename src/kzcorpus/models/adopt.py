@@ -1,7 +1,7 @@
 """Record a model trained elsewhere (a lent GPU machine) from its own training log.
 
 A processor's model or a character language model (``forward_charlm``/``backward_charlm``,
-:data:`kzcorpus.models.train.CHARLMS`); a tagger's later stretch may come from
+:data:`kzcorpus.models.CHARLMS`); a tagger's later stretch may come from
 :mod:`kzcorpus.models.continue_tagger`, run on another machine.
 
 ``tools/train_gpu.py`` runs Stanza on a machine where kzcorpus is not installed; what
