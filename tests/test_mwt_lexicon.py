@@ -70,6 +70,22 @@ def test_bad_lexicon_lines_name_file_and_line(tmp_path: Path, text: str, line: i
     assert str(err.value).startswith(f"{path}:{line}: {expected}")
 
 
+def test_cli_builds_the_lexicon_from_the_train_split_and_names_it(tmp_path: Path, capsys) -> None:
+    from kzcorpus.cli import main
+
+    ud = tmp_path / "UD_Turkish-IMST"
+    ud.mkdir()
+    (ud / "tr_imst-ud-train.conllu").write_text(TRAIN, encoding="utf-8")
+    out = tmp_path / MWT_LEXICON_FILE
+    assert main(["models", "mwt-lexicon", "tr", "--ud", str(ud), "--out", str(out)]) == 0
+    assert f"wrote {out}: 3 forms" in capsys.readouterr().out
+    text = out.read_text(encoding="utf-8")
+    assert "from UD_Turkish-IMST/tr_imst-ud-train.conllu alone" in text and "treebank source: None" in text
+    assert parse(text, out).decide("vardı") is True
+    assert main(["models", "mwt-lexicon", "tr", "--ud", str(tmp_path / "nowhere"), "--out", str(out)]) != 0
+    assert "nowhere/tr_imst-ud-train.conllu: treebank train file missing" in capsys.readouterr().err
+
+
 def test_a_language_without_a_lexicon_file_gets_none(tmp_path: Path) -> None:
     assert load(tmp_path) is None
 

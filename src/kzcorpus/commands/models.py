@@ -137,7 +137,7 @@ def _cmd_lexicon(args: argparse.Namespace) -> int:
 
 
 def _cmd_mwt_lexicon(args: argparse.Namespace) -> int:
-    from kzcorpus.annotate.mwt_lexicon import build
+    from kzcorpus.annotate.mwt_lexicon import build, parse
     from kzcorpus.errors import DataError
     from kzcorpus.io.atomic import write_text_atomic
     from kzcorpus.io.raw import sha256_file
@@ -160,7 +160,7 @@ def _cmd_mwt_lexicon(args: argparse.Namespace) -> int:
     )
     out = args.out or (shipped_model_dir(args.lang) / MWT_LEXICON_FILE)
     write_text_atomic(out, text)
-    print(f"wrote {out}: {text.count(chr(10)) - 4} forms")
+    print(f"wrote {out}: {len(parse(text, out).counts)} forms")
     return 0
 
 
