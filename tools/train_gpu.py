@@ -249,31 +249,32 @@ def with_charlm_jobs() -> list[dict[str, object]]:
     ]
     jobs: list[dict[str, object]] = []
     for name, module, files, options, note in specs:
+        job = tagged_job(name, module, files["train"], files["dev"], options, note)
         lang = name[:2]
-        processor = "pos" if module == TAGGER else "depparse"
-        shorthand = "tr_imst" if lang == "tr" else "en_ewt"
-        opts = {k: v for k, v in options.items() if k not in ("checkpoint_interval",)}
-        argv = _common(module, shorthand, name, f"{shorthand}_{processor}.pt", lang)
-        argv += ["--train_file", files["train"], "--eval_file", files["dev"]]
-        argv += ["--output_file", f"runs/{name}/dev.pred.conllu", *_flags(opts), "--no_pretrain", *charlm_flags(lang)]
-        after = [f"{lang}_charlm_forward", f"{lang}_charlm_backward"]
-        jobs.append({"name": name, "group": f"{lang}/{processor}", "argv": argv, "note": note, "after": after})
+        job["argv"] = [*job["argv"], *charlm_flags(lang)]  # type: ignore[misc]
+        job["after"] = [f"{lang}_charlm_forward", f"{lang}_charlm_backward"]
+        jobs.append(job)
     return jobs
+
+
+def tagged_job(
+    name: str, module: str, train: str, dev: str, options: dict[str, object], note: str
+) -> dict[str, object]:
+    """A tagger or parser run on a UD train/dev pair (the language is the name's prefix)."""
+    lang = name[:2]
+    processor = "pos" if module == TAGGER else "depparse"
+    shorthand = "tr_imst" if lang == "tr" else "en_ewt"
+    argv = _common(module, shorthand, name, f"{shorthand}_{processor}.pt", lang)
+    argv += ["--train_file", train, "--eval_file", dev, "--output_file", f"runs/{name}/dev.pred.conllu"]
+    argv += [*_flags(options), "--no_pretrain"]
+    return {"name": name, "group": f"{lang}/{processor}", "argv": argv, "note": note}
 
 
 def make_jobs() -> list[dict[str, object]]:
     """Every run: name, group (what it would replace), Stanza's argv (paths relative to
     the bundle) and the jobs it starts after. No pretrained word vectors exist offline
     (--no_pretrain); the charlms are made by jobs of their own (:func:`charlm_jobs`)."""
-    jobs: list[dict[str, object]] = []
-    for name, module, train, dev, options, note in TAGGED_JOBS:
-        lang = name[:2]
-        processor = "pos" if module == TAGGER else "depparse"
-        shorthand = "tr_imst" if lang == "tr" else "en_ewt"
-        argv = _common(module, shorthand, name, f"{shorthand}_{processor}.pt", lang)
-        argv += ["--train_file", train, "--eval_file", dev, "--output_file", f"runs/{name}/dev.pred.conllu"]
-        argv += [*_flags(options), "--no_pretrain"]
-        jobs.append({"name": name, "group": f"{lang}/{processor}", "argv": argv, "note": note})
+    jobs = [tagged_job(*spec) for spec in TAGGED_JOBS]
     tok = _common(TOKENIZER, "en_ewt", "en_tok_default", "en_ewt_tokenize.pt", "en")
     tok += ["--txt_file", "data/en/tok/train.txt", "--label_file", "data/en/tok/train.toklabels"]
     tok += ["--dev_txt_file", "data/en/tok/dev.txt", "--dev_label_file", "data/en/tok/dev.toklabels"]

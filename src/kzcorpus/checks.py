@@ -70,8 +70,8 @@ def check_models(base: Path) -> Iterator[Problem]:
     """Stanza model files against the SHA-256 their training record names (the data root's
     ``models/<lang>/`` where it has one, else the package's, which the build uses), and the
     multi-word-token lexicon beside them, read strictly."""
-    from kzcorpus.annotate.mwt_lexicon import parse
-    from kzcorpus.models import LANGS, MWT_LEXICON_FILE
+    from kzcorpus.annotate.mwt_lexicon import load
+    from kzcorpus.models import LANGS
     from kzcorpus.models.pipeline import shipped_files
     from kzcorpus.paths import models_dir
 
@@ -82,12 +82,10 @@ def check_models(base: Path) -> Iterator[Problem]:
             shipped_files(lang, root)
         except KzCorpusError as exc:
             yield Problem.of(exc)
-        lexicon = (root or models_dir()) / lang / MWT_LEXICON_FILE
-        if lexicon.is_file():
-            try:
-                parse(lexicon.read_text(encoding="utf-8"), lexicon)
-            except KzCorpusError as exc:
-                yield Problem.of(exc)
+        try:
+            load((root or models_dir()) / lang)
+        except KzCorpusError as exc:
+            yield Problem.of(exc)
 
 
 def check_lexicon(base: Path) -> Iterator[Problem]:

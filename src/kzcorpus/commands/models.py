@@ -143,18 +143,17 @@ def _cmd_mwt_lexicon(args: argparse.Namespace) -> int:
     from kzcorpus.io.raw import sha256_file
     from kzcorpus.models import DEFAULT_UD, MWT_LEXICON_FILE, TREEBANKS
     from kzcorpus.models.pipeline import shipped_model_dir
+    from kzcorpus.models.train import treebank_source
 
     ud = args.ud or Path(DEFAULT_UD[args.lang])
     train = ud / f"{TREEBANKS[args.lang]['shorthand']}-ud-train.conllu"
     if not train.is_file():
         raise DataError("treebank train file missing; pass --ud <path to the treebank folder>", path=train)
-    source_file = ud / "SOURCE"
-    source = source_file.read_text(encoding="utf-8").strip() if source_file.is_file() else None
     text = build(
         train,
         [
             f"built by `kzcorpus models mwt-lexicon {args.lang}` from {ud.name}/{train.name} alone",
-            f"treebank source: {source}; train file sha256:{sha256_file(train)}",
+            f"treebank source: {treebank_source(ud)}; train file sha256:{sha256_file(train)}",
             "counts: times the lower-cased form is a multi-word token / a single word there",
         ],
     )

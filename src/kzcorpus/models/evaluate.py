@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,53 +101,44 @@ def evaluate(
     if not gold.is_file():
         raise DataError("gold CoNLL-U file not found", path=gold)
     if rules:
-        return _evaluate_with_rules(lang, gold, max_sentences, resources_dir, output, batch_size)
-    from kzcorpus.models.pipeline import load_pipeline, restore_long_tokens
+        from kzcorpus.annotate.stanza_run import StanzaAnnotator
+
+        annotator = StanzaAnnotator(lang, resources_dir=resources_dir, batch_size=batch_size)
+        return _annotate_and_score(gold, max_sentences, output, _with_rules(annotator), annotator.provenance)
+    from kzcorpus.models.pipeline import load_pipeline
 
     if nlp_and_provenance is None:
         nlp, provenance = load_pipeline(lang, resources_dir=resources_dir, batch_size=batch_size)
     else:
         nlp, provenance = nlp_and_provenance
-    from stanza.utils.conll import CoNLL
+    return _annotate_and_score(gold, max_sentences, output, _stanza_alone(nlp), provenance)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        gold_used = gold
-        if max_sentences is not None:
-            gold_used = _first_sentences(gold, max_sentences, Path(tmp) / "gold.conllu")
-        text = raw_text(gold_used)
+
+Annotate = Callable[[str, Path], tuple[int, float]]
+"""Annotate raw text and write the CoNLL-U to the path; return the number of tokens and the
+seconds the annotation itself took (writing the file not counted)."""
+
+
+def _stanza_alone(nlp: Any) -> Annotate:
+    def annotate(text: str, system: Path) -> tuple[int, float]:
+        from stanza.utils.conll import CoNLL
+
+        from kzcorpus.models.pipeline import restore_long_tokens
+
         t0 = time.perf_counter()
         doc = nlp(text)
         seconds = time.perf_counter() - t0
         restore_long_tokens(doc, text)
-        system = Path(output) if output else Path(tmp) / "system.conllu"
         CoNLL.write_doc2conll(doc, str(system))
-        metrics = score_files(gold_used, system)
-    n_tokens = sum(len(s.tokens) for s in doc.sentences)
-    return {
-        "metrics": metrics,
-        "provenance": provenance,
-        "tokens": n_tokens,
-        "seconds": round(seconds, 3),
-        "gold": str(gold),
-        "max_sentences": max_sentences,
-    }
+        return sum(len(s.tokens) for s in doc.sentences), seconds
+
+    return annotate
 
 
-def _evaluate_with_rules(
-    lang: str,
-    gold: Path,
-    max_sentences: int | None,
-    resources_dir: str | Path | None,
-    output: str | Path | None,
-    batch_size: int | None,
-) -> dict[str, Any]:
-    from kzcorpus.annotate.stanza_run import StanzaAnnotator
-    from kzcorpus.io.conllu import Sentence, render_file
+def _with_rules(annotator: Any) -> Annotate:
+    def annotate(text: str, system: Path) -> tuple[int, float]:
+        from kzcorpus.io.conllu import Sentence, render_file
 
-    annotator = StanzaAnnotator(lang, resources_dir=resources_dir, batch_size=batch_size)
-    with tempfile.TemporaryDirectory() as tmp:
-        gold_used = gold if max_sentences is None else _first_sentences(gold, max_sentences, Path(tmp) / "gold.conllu")
-        text = raw_text(gold_used)
         t0 = time.perf_counter()
         sentences = annotator(text)
         seconds = time.perf_counter() - t0
@@ -154,13 +146,25 @@ def _evaluate_with_rules(
             Sentence(f"s{i}", " ".join(text[toks[0].start : toks[-1].end].split()), tuple(toks))
             for i, toks in enumerate(sentences, 1)
         ]
-        system = Path(output) if output else Path(tmp) / "system.conllu"
         system.write_text(render_file(rendered), encoding="utf-8")
+        return sum(len(s) for s in sentences), seconds
+
+    return annotate
+
+
+def _annotate_and_score(
+    gold: Path, max_sentences: int | None, output: str | Path | None, annotate: Annotate, provenance: dict[str, Any]
+) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_used = gold if max_sentences is None else _first_sentences(gold, max_sentences, Path(tmp) / "gold.conllu")
+        text = raw_text(gold_used)
+        system = Path(output) if output else Path(tmp) / "system.conllu"
+        n_tokens, seconds = annotate(text, system)
         metrics = score_files(gold_used, system)
     return {
         "metrics": metrics,
-        "provenance": annotator.provenance,
-        "tokens": sum(len(s) for s in sentences),
+        "provenance": provenance,
+        "tokens": n_tokens,
         "seconds": round(seconds, 3),
         "gold": str(gold),
         "max_sentences": max_sentences,
