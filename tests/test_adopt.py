@@ -211,13 +211,17 @@ def test_missing_extra_train_file_is_named(tmp_path: Path) -> None:
     assert same["train"] == train and names == [train.name]
 
 
-def _gpu_tool():
-    path = Path(__file__).resolve().parents[1] / "tools" / "train_gpu.py"
-    spec = importlib.util.spec_from_file_location("train_gpu", path)
+def _tool(name: str = "train_gpu"):
+    path = Path(__file__).resolve().parents[1] / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def _gpu_tool():
+    return _tool("train_gpu")
 
 
 def test_gpu_jobs_write_to_their_own_folders() -> None:
@@ -300,3 +304,16 @@ def test_shipped_models_fit_the_budget_and_match_their_records() -> None:
             assert (folder / rec["model_file"]).stat().st_size == rec["size_bytes"], rec["model_file"]
             total += rec["size_bytes"]
     assert total <= MODEL_BUDGET_BYTES, f"models use {total / 1e6:.1f} MB, over the 80 MB budget"
+
+
+def test_wordvec_text_never_holds_the_scoring_splits_and_skips_token_ranges(tmp_path: Path) -> None:
+    ud = tmp_path / "ud"
+    tree = "# text = Evdeydi Ali\n1-2\tEvdeydi\t_\n1\tEvde\t_\n2\tydi\t_\n2.1\tx\t_\n3\tALİ\t_\n\n"
+    for rel in ("tr_imst-ud-train.conllu", "tr_imst-ud-dev.conllu", "tr_imst-ud-test.conllu"):
+        (ud / "UD_Turkish-IMST").mkdir(parents=True, exist_ok=True)
+        (ud / "UD_Turkish-IMST" / rel).write_text(tree, encoding="utf-8")
+    tool = _tool("wordvec")
+    files = tool.treebank_files(ud)
+    assert [p.name for p in files] == ["tr_imst-ud-train.conllu"]
+    # words as Stanza looks them up in a pretrain: syntactic words, str.lower()
+    assert list(tool.iter_sentences(files[0])) == [["evde", "ydi", "ALİ".lower()]]
