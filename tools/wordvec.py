@@ -9,7 +9,7 @@ Stanza looks a word up in a pretrain (``stanza/models/pos/data.py``).
 Writes a word2vec text file (``<count> <dim>`` header, one word per line) that Stanza's
 tagger and parser read with ``--wordvec_file``, converting it to their pretrain format.
 With two worker threads gensim is not bit-reproducible (its docs: one worker and a fixed
-PYTHONHASHSEED for that); the vectors differ run to run, not the experiment's outcome.
+PYTHONHASHSEED for that): a rerun gives other vectors from the same recipe.
 The run and its result are in models/tr/notes.md (2026-11-30, session 10).
 
 Usage: python tools/wordvec.py --ud ../shared/ud --out tr_kz_ft100.vec [--dim 100]
@@ -56,7 +56,10 @@ def main() -> None:
     ap.add_argument("--dim", type=int, default=100)
     ap.add_argument("--epochs", type=int, default=20)
     args = ap.parse_args()
-    from gensim.models import FastText
+    try:
+        from gensim.models import FastText
+    except ImportError:
+        raise SystemExit("tools/wordvec.py needs gensim: pip install gensim") from None
 
     sents = [s for p in treebank_files(args.ud) for s in iter_sentences(p)]
     print(f"{len(sents)} sentences, {sum(map(len, sents))} words", flush=True)
