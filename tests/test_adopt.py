@@ -211,7 +211,7 @@ def test_missing_extra_train_file_is_named(tmp_path: Path) -> None:
     assert same["train"] == train and names == [train.name]
 
 
-def _tool(name: str = "train_gpu"):
+def _tool(name: str):
     path = Path(__file__).resolve().parents[1] / "tools" / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
@@ -308,7 +308,8 @@ def test_shipped_models_fit_the_budget_and_match_their_records() -> None:
 
 def test_wordvec_text_never_holds_the_scoring_splits_and_skips_token_ranges(tmp_path: Path) -> None:
     ud = tmp_path / "ud"
-    tree = "# text = Evdeydi Ali\n1-2\tEvdeydi\t_\n1\tEvde\t_\n2\tydi\t_\n2.1\tx\t_\n3\tALİ\t_\n\n"
+    rows = ["1-2\tEvdeydi", "1\tEvde", "2\tydi", "2.1\tx", "3\tALİ"]
+    tree = "# text = Evdeydi ALİ\n" + "".join(r + "\t_" * 8 + "\n" for r in rows) + "\n"
     for rel in ("tr_imst-ud-train.conllu", "tr_imst-ud-dev.conllu", "tr_imst-ud-test.conllu"):
         (ud / "UD_Turkish-IMST").mkdir(parents=True, exist_ok=True)
         (ud / "UD_Turkish-IMST" / rel).write_text(tree, encoding="utf-8")

@@ -362,14 +362,19 @@ def _sentence_texts(path: Path) -> list[str]:
         return [line[len(prefix) :].rstrip("\n") for line in fh if line.startswith(prefix)]
 
 
-def write_charlm_text(ud: Path, data: Path) -> None:
-    """Raw sentence text for the charlm (CHARLM_TEXT): every 20th sentence is its dev set."""
+def charlm_files(ud: Path) -> dict[str, list[Path]]:
+    """The treebank files whose text the embeddings made here read (CHARLM_TEXT); also
+    tools/wordvec.py's, so the word vectors and the charlm share one text."""
     held_out = {"tr_imst-ud-dev.conllu", "tr_imst-ud-test.conllu"}
-    files = {
+    return {
         "tr": [p for p in sorted(ud.glob("UD_Turkish-*/*.conllu")) if p.name not in held_out],
         "en": [ud / "UD_English-EWT/en_ewt-ud-train.conllu", ud / "UD_English-GUM/en_gum-ud-train.conllu"],
     }
-    for lang, paths in files.items():
+
+
+def write_charlm_text(ud: Path, data: Path) -> None:
+    """Raw sentence text for the charlm (CHARLM_TEXT): every 20th sentence is its dev set."""
+    for lang, paths in charlm_files(ud).items():
         lines = [t for p in paths for t in _sentence_texts(p)]
         out = data / lang / "charlm"
         (out / "train").mkdir(parents=True, exist_ok=True)

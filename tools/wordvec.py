@@ -19,34 +19,29 @@ needs: pip install gensim
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-HELD_OUT = {"tr_imst-ud-dev.conllu", "tr_imst-ud-test.conllu"}
 SEED = 1234
 
 
 def treebank_files(ud: Path) -> list[Path]:
-    return [p for p in sorted(ud.glob("UD_Turkish-*/*.conllu")) if p.name not in HELD_OUT]
+    """The charlm's Turkish files (``charlm_files`` in tools/train_gpu.py): one text for both."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_gpu import charlm_files
+
+    return charlm_files(ud)["tr"]
 
 
 def iter_sentences(path: Path) -> Iterator[list[str]]:
-    """Lowercased syntactic words (multi-word token ranges and empty nodes skipped)."""
-    words: list[str] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if words:
-                    yield words
-                words = []
-            elif not line.startswith("#"):
-                cols = line.split("\t")
-                if cols[0].isdigit():
-                    words.append(cols[1].lower())
-    if words:
-        yield words
+    """Lowercased syntactic words (multi-word token ranges and empty nodes skipped), read
+    with the project's strict CoNLL-U reader."""
+    from kzcorpus.io.conllu import iter_conllu
+
+    for _, sentence in iter_conllu(path):
+        yield [t["form"].lower() for t in sentence if isinstance(t["id"], int)]  # type: ignore[attr-defined]
 
 
 def main() -> None:

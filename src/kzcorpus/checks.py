@@ -72,7 +72,7 @@ def check_models(base: Path) -> Iterator[Problem]:
     multi-word-token lexicon beside them, read strictly."""
     from kzcorpus.annotate.mwt_lexicon import load
     from kzcorpus.models import LANGS
-    from kzcorpus.models.pipeline import shipped_files
+    from kzcorpus.models.pipeline import shipped_files, shipped_model_dir
     from kzcorpus.paths import models_dir
 
     for lang in LANGS:
@@ -83,7 +83,7 @@ def check_models(base: Path) -> Iterator[Problem]:
         except KzCorpusError as exc:
             yield Problem.of(exc)
         try:
-            load((root or models_dir()) / lang)
+            load(shipped_model_dir(lang, root))
         except KzCorpusError as exc:
             yield Problem.of(exc)
 
